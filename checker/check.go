@@ -1,0 +1,113 @@
+package checker
+
+import (
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/relcheck/relcheck/checker/markup"
+	"github.com/relcheck/relcheck/facts"
+)
+
+// Options tune a Checker.
+type Options struct {
+	// MinConfidence: a decisive verdict on a claim whose mentions were
+	// resolved with less confidence becomes unknown, with the reason.
+	MinConfidence float64
+}
+
+// Checker checks text against one record. It is safe for concurrent use:
+// each document keeps its own state.
+type Checker struct {
+	rec  *facts.Record
+	lex  *lexicon
+	opts Options
+}
+
+// New builds a Checker: it learns every name, title and place of the record.
+func New(rec *facts.Record, opts Options) *Checker {
+	return &Checker{rec: rec, lex: newLexicon(rec), opts: opts}
+}
+
+// Record returns the record the checker uses.
+func (c *Checker) Record() *facts.Record { return c.rec }
+
+// Input describes one document to check.
+type Input struct {
+	Format markup.Format
+	Date   facts.Date // the document's date; zero: read it from the document
+}
+
+// Check reads a document and calls emit with each claim, checked, in the
+// order of the text. It streams: claims are emitted as their sentences are
+// read. An error from emit stops the check and is returned.
+func (c *Checker) Check(r io.Reader, in Input, emit func(*Claim) error) error {
+	rd := markup.NewReader(r, in.Format)
+	var st *docState
+	for {
+		b, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if st == nil {
+			date := in.Date
+			if date.IsZero() {
+				if d, err := facts.ParseDate(rd.Date()); err == nil {
+					date = d
+				}
+			}
+			st = newDocState(date)
+		}
+		if b.Kind == markup.Directive {
+			continue
+		}
+		for _, seg := range b.Segments {
+			claims := c.checkSentence(b.Text[seg.Start:seg.End], st)
+			if len(claims) == 0 {
+				continue
+			}
+			start, end := b.Position(seg.Start), b.Position(seg.End)
+			for _, cl := range claims {
+				cl.Start, cl.End = start, end
+				if err := emit(cl); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// CheckString checks a text held in memory and returns its claims.
+func (c *Checker) CheckString(text string, in Input) []*Claim {
+	var out []*Claim
+	_ = c.Check(strings.NewReader(text), in, func(cl *Claim) error {
+		out = append(out, cl)
+		return nil
+	})
+	return out
+}
+
+// checkSentence parses one sentence and judges its claims: events first, so
+// that titles in the same sentence are read at the event's dates.
+func (c *Checker) checkSentence(text string, st *docState) []*Claim {
+	claims := c.parseSentence(text, st)
+	clear(st.sentenceEvents)
+	for _, cl := range claims {
+		c.judge(cl, st)
+		if cl.EventID != "" && !strings.Contains(cl.EventID, "|") && (cl.Kind == KindVisit || cl.Kind == KindSummit) {
+			st.noteEvent(cl.Kind, cl.EventID)
+			for _, s := range cl.Subjects {
+				key := cl.Kind + "/" + s
+				if st.sentenceEvents[key] == "" {
+					st.sentenceEvents[key] = cl.EventID
+				} else {
+					st.sentenceEvents[key] += "|" + cl.EventID
+				}
+			}
+		}
+	}
+	return claims
+}

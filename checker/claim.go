@@ -1,0 +1,109 @@
+package checker
+
+import (
+	"github.com/relcheck/relcheck/checker/markup"
+	"github.com/relcheck/relcheck/facts"
+)
+
+// Verdict is the outcome of checking one claim.
+type Verdict string
+
+// Verdicts, from best to worst news for the writer.
+const (
+	Supported    Verdict = "supported"
+	Contradicted Verdict = "contradicted"
+	Unknown      Verdict = "unknown"
+)
+
+// Claim kinds. More may be added.
+const (
+	KindVisit     = facts.Visit
+	KindSummit    = facts.Summit
+	KindAgreement = facts.Agreement
+	KindRelations = facts.Relations
+	KindOffice    = facts.OfficeKind
+)
+
+// Resolution says how a mention was tied to the record.
+type Resolution string
+
+// Ways a mention resolves, surest first.
+const (
+	ByName    Resolution = "exact"
+	ByAlias   Resolution = "alias"
+	BySurname Resolution = "surname"
+	ByTitle   Resolution = "title"
+	ByPronoun Resolution = "pronoun"
+	ByContext Resolution = "context"
+	ByFuzzy   Resolution = "fuzzy"
+)
+
+// Mention is a piece of a sentence tied to something in the record.
+type Mention struct {
+	Start, End int    // byte offsets in the sentence
+	Text       string // as written
+	Kind       string // "person", "place", "office", "event", "time"
+	ID         string // record id ("" for a time)
+	How        Resolution
+	Confidence float64
+}
+
+// Time is when a claim says something happened, at the claim's precision.
+type Time struct {
+	Text     string
+	When     facts.Interval
+	Relative bool // resolved against an earlier time or the document date
+}
+
+// Mode says whether a claim is asserted.
+type Mode string
+
+// Modes. Only asserted claims can be supported or contradicted.
+const (
+	Asserted    Mode = "asserted"
+	Question    Mode = "question"
+	Conditional Mode = "conditional"
+	Future      Mode = "future"
+	Opinion     Mode = "opinion"
+)
+
+// Claim is one atomic claim: one predicate, one set of participants, one
+// time, with its place in the input and, once checked, its verdict.
+type Claim struct {
+	Start, End markup.Position // the sentence's span in the original input
+	Text       string          // the sentence
+	Kind       string
+	Subjects   []string // person ids
+	From, To   string   // country ids (visits: where from and to)
+	Places     []string // place ids named
+	Time       Time
+	Negated    bool
+	Mode       Mode
+	Quoted     bool   // inside quotation marks
+	Speaker    string // who is quoted, when the sentence says
+	Office     []string // office ids a title stands for (office claims)
+	Ordinal    int      // 1 first, 2 second, …; -1 last
+	Number     int      // summits: the number in the series
+	Count      int      // "twice", "ten times"
+	Recent     bool     // "most recently"
+	Duration   int      // agreements: years ("for 20 years")
+	EventID    string   // an event the sentence refers to ("this visit", a named treaty)
+	Phrase     string   // the words that made the claim (trigger), for reports
+	Mentions   []Mention
+
+	times []facts.Interval // office claims: every time the title is used for
+
+	Verdict     Verdict
+	Confidence  float64
+	Explanation string
+	Correction  string
+	Notes       []string
+	Evidence    []Evidence
+}
+
+// Evidence is one fact used to reach a verdict.
+type Evidence struct {
+	Fact    string // record id
+	Summary string
+	Sources []string
+}

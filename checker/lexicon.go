@@ -1,0 +1,128 @@
+package checker
+
+import (
+	"strings"
+
+	"github.com/relcheck/relcheck/facts"
+)
+
+// entry is what a phrase of the lexicon stands for.
+type entry struct {
+	kind string   // "person", "place", "adjective", "office", "event"
+	ids  []string // more than one when the phrase is ambiguous
+	how  Resolution
+}
+
+// lexicon holds every phrase the record teaches the checker to recognise.
+type lexicon struct {
+	phrases map[string][]entry
+	maxLen  int
+	// single-word person names (surnames, one-word aliases) for misspellings
+	fuzzy map[string][]string
+	// words that are never taken for a misspelt name
+	vocab map[string]bool
+}
+
+func newLexicon(r *facts.Record) *lexicon {
+	lx := &lexicon{phrases: map[string][]entry{}, fuzzy: map[string][]string{}, vocab: map[string]bool{}}
+	surnames := map[string][]string{}
+	for _, p := range r.People {
+		lx.add(p.Name, entry{kind: "person", ids: []string{p.ID}, how: ByName})
+		for _, a := range p.Aliases {
+			lx.add(a, entry{kind: "person", ids: []string{p.ID}, how: ByAlias})
+			if k := phraseKey(a); !strings.Contains(k, " ") {
+				lx.fuzzy[k] = appendNew(lx.fuzzy[k], p.ID)
+			}
+		}
+		words := strings.Fields(phraseKey(p.Name))
+		if len(words) > 1 {
+			last := words[len(words)-1]
+			surnames[last] = appendNew(surnames[last], p.ID)
+		}
+	}
+	for s, ids := range surnames {
+		if len(lx.phrases[s]) == 0 {
+			lx.phrases[s] = append(lx.phrases[s], entry{kind: "person", ids: ids, how: BySurname})
+		}
+		lx.fuzzy[s] = append(lx.fuzzy[s], ids...)
+	}
+	for _, pl := range r.Places {
+		lx.add(pl.Name, entry{kind: "place", ids: []string{pl.ID}, how: ByName})
+		for _, a := range pl.Aliases {
+			lx.add(a, entry{kind: "place", ids: []string{pl.ID}, how: ByAlias})
+		}
+		for _, a := range pl.Adjectives {
+			lx.add(a, entry{kind: "adjective", ids: []string{pl.ID}, how: ByName})
+		}
+	}
+	for _, o := range r.Offices {
+		for _, t := range o.Titles {
+			lx.add(t, entry{kind: "office", ids: []string{o.ID}, how: ByTitle})
+		}
+	}
+	for _, e := range r.Events {
+		for _, n := range e.Names {
+			lx.add(n, entry{kind: "event", ids: []string{e.ID}, how: ByName})
+		}
+	}
+	for k := range lx.phrases {
+		for _, w := range strings.Fields(k) {
+			lx.vocab[w] = true
+		}
+	}
+	for _, w := range commonWords {
+		lx.vocab[w] = true
+	}
+	return lx
+}
+
+// add files a phrase, merging ids of the same kind and resolution.
+func (lx *lexicon) add(phrase string, e entry) {
+	k := phraseKey(phrase)
+	if k == "" {
+		return
+	}
+	if n := strings.Count(k, " ") + 1; n > lx.maxLen {
+		lx.maxLen = n
+	}
+	list := lx.phrases[k]
+	for i := range list {
+		if list[i].kind == e.kind {
+			if e.how == ByName || list[i].how == e.how {
+				if e.how == ByName && list[i].how != ByName {
+					list[i].how = ByName
+					list[i].ids = nil
+				}
+				for _, id := range e.ids {
+					list[i].ids = appendNew(list[i].ids, id)
+				}
+			}
+			return
+		}
+	}
+	lx.phrases[k] = append(list, e)
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// commonWords are capitalised often enough at the start of a sentence, or in
+// titles, that a misspelt-name match on them would be a false person. The
+// record's own vocabulary is added to these.
+var commonWords = strings.Fields(`the a an and or but in on at of to for from with by as is was were be been
+has have had he she his her it its they them their this that these those there then than when where which who
+whom whose what why how after before during since until while about above below between under over into onto
+also only even just still yet both each every all any some many most more much such other another same new old
+first last next later earlier former late early mid during prime minister president premier general secretary
+chairman leader leaders party government state foreign defence defense affairs relations relationship ties
+visit visits visited visiting treaty summit agreement deal declaration india indian russia russian soviet union
+moscow delhi january february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday however although though because therefore moreover meanwhile
+today yesterday tomorrow now here during against among across along around within without toward towards
+people country countries nation nations world year years month months week weeks day days time times`)

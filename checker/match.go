@@ -1,0 +1,852 @@
+package checker
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/relcheck/relcheck/facts"
+)
+
+// judge gives a claim its verdict, explanation, correction and evidence.
+func (c *Checker) judge(cl *Claim, st *docState) {
+	cl.Verdict = Unknown
+	if cl.Mode != Asserted {
+		cl.Explanation = fmt.Sprintf("Not asserted (%s): only asserted claims are checked.", cl.Mode)
+		return
+	}
+	if !cl.Time.When.Start.IsZero() && cl.Time.When.Lo() > c.rec.AsOf.Last() {
+		cl.Explanation = fmt.Sprintf("After the record's as-of date (%s): the record cannot say.", fmtDate(c.rec.AsOf))
+		return
+	}
+	switch cl.Kind {
+	case KindVisit:
+		c.judgeVisit(cl)
+	case KindSummit:
+		c.judgeSummit(cl)
+	case KindAgreement:
+		c.judgeAgreement(cl, st)
+	case KindRelations:
+		c.judgeRelations(cl)
+	case KindOffice:
+		c.judgeOffice(cl, st)
+	}
+	if cl.Verdict != Unknown && cl.Confidence < c.opts.MinConfidence {
+		cl.Notes = append(cl.Notes, fmt.Sprintf("Would be %s, but the names were resolved with confidence %.2f, below the minimum %.2f.", cl.Verdict, cl.Confidence, c.opts.MinConfidence))
+		cl.Verdict = Unknown
+		cl.Correction = ""
+	}
+}
+
+// asOf is the day up to which "most recently" and "the last" are read.
+func (c *Checker) asOf() facts.DayNum { return c.rec.AsOf.Last() }
+
+// visitTarget is where a visit claim says the visit went.
+func (c *Checker) visitDest(cl *Claim, day facts.DayNum) (country, city string) {
+	if len(cl.Places) == 0 {
+		return "", ""
+	}
+	p := c.rec.Place(cl.Places[0])
+	if p == nil {
+		return "", ""
+	}
+	if p.Kind == "city" {
+		return c.rec.CountryAt(p.ID, day), p.ID
+	}
+	return p.ID, ""
+}
+
+// visitMatches lists the visits by all the claim's subjects in its
+// direction; time is checked by the caller.
+type visitMatch struct {
+	e        *facts.Event
+	cityMiss bool // the country matches but the city is not among the places recorded
+}
+
+func (c *Checker) visitsOf(cl *Claim) []visitMatch {
+	var out []visitMatch
+	if len(cl.Subjects) == 0 {
+		return nil
+	}
+	p := c.rec.Person(cl.Subjects[0])
+	if p == nil {
+		return nil
+	}
+	for _, e := range p.Events {
+		if e.Kind != facts.Visit || !involvesAll(e, cl.Subjects) {
+			continue
+		}
+		country, city := c.visitDest(cl, e.When.Lo())
+		if country != "" && !c.rec.SameCountry(country, e.To) && !c.rec.SameCountry(e.To, country) {
+			continue
+		}
+		if cl.From != "" && e.From != "" && !c.rec.SameCountry(cl.From, e.From) && !c.rec.SameCountry(e.From, cl.From) {
+			continue
+		}
+		m := visitMatch{e: e}
+		if city != "" && !containsStr(e.Places, city) {
+			m.cityMiss = true
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func involvesAll(e *facts.Event, who []string) bool {
+	for _, w := range who {
+		if !e.Involves(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// coverage for a visit claim: the subject's direction at the claim's time.
+func (c *Checker) visitCovered(cl *Claim, when facts.Interval) (bool, *facts.Scope) {
+	country, _ := c.visitDest(cl, when.Lo())
+	from := cl.From
+	if from == "" {
+		if p := c.rec.Person(cl.Subjects[0]); p != nil {
+			from = p.Country
+		}
+	}
+	complete, scope := true, (*facts.Scope)(nil)
+	for _, s := range cl.Subjects {
+		ok, sc := c.rec.Covered(facts.Visit, s, from, country, when)
+		if !ok {
+			return false, sc
+		}
+		complete, scope = complete && ok, sc
+	}
+	return complete, scope
+}
+
+func (c *Checker) uncovered(scope *facts.Scope, what string) string {
+	if scope != nil && scope.Note != "" {
+		return scope.Note
+	}
+	return "The record does not cover " + what + " completely, so the absence of a matching fact proves nothing."
+}
+
+func (c *Checker) judgeVisit(cl *Claim) {
+	all := c.visitsOf(cl)
+	who := c.personNames(cl.Subjects)
+	dest := "abroad"
+	if country, _ := c.visitDest(cl, cl.Time.When.Lo()); country != "" {
+		dest = c.countryName(country)
+	} else if len(all) > 0 {
+		dest = c.countryName(all[0].e.To)
+	}
+	// the claim's window: its time, or (for counts and ordinals without a
+	// time) all of the record
+	when := cl.Time.When
+	if when.Start.IsZero() {
+		when = facts.Interval{End: c.rec.AsOf}
+	}
+	var decisive, weak, cityMiss []*facts.Event
+	for _, m := range all {
+		if !m.e.When.Overlaps(when) {
+			continue
+		}
+		switch {
+		case !m.e.Confidence.Decisive():
+			weak = append(weak, m.e)
+		case m.cityMiss:
+			cityMiss = append(cityMiss, m.e)
+		default:
+			decisive = append(decisive, m.e)
+		}
+	}
+	covered, scope := c.visitCovered(cl, when)
+	record := c.visitList(all)
+	switch {
+	case cl.Count > 0:
+		c.judgeCount(cl, decisive, weak, covered, scope, who, dest, record)
+		return
+	case cl.Ordinal != 0 || cl.Recent:
+		c.judgeVisitOrder(cl, all, covered, scope, who, dest, record)
+		return
+	}
+	if cl.Negated {
+		switch {
+		case len(decisive) > 0:
+			c.contradict(cl, fmt.Sprintf("%s did visit %s then: %s.", who, dest, c.describe(decisive[0])), record, decisive...)
+		case covered:
+			cl.Verdict = Supported
+			cl.Explanation = fmt.Sprintf("The record, complete here, holds no visit by %s to %s in %s.", who, dest, fmtInterval(cl.Time.When))
+			cl.Notes = append(cl.Notes, record)
+		default:
+			cl.Explanation = c.uncovered(scope, "these visits")
+		}
+		return
+	}
+	switch {
+	case len(decisive) > 0:
+		cl.Verdict = Supported
+		cl.Explanation = fmt.Sprintf("The record holds %s.", c.describe(decisive[0]))
+		for _, e := range decisive {
+			cl.Evidence = append(cl.Evidence, c.evidence(e))
+			cl.EventID = e.ID
+			c.visitNotes(cl, e)
+		}
+	case len(cityMiss) > 0:
+		cl.Explanation = fmt.Sprintf("The record holds the visit (%s) but does not list %s among its places.", c.describe(cityMiss[0]), c.placeName(cl.Places[0]))
+		cl.EventID = cityMiss[0].ID
+		for _, e := range cityMiss {
+			cl.Evidence = append(cl.Evidence, c.evidence(e))
+		}
+	case len(weak) > 0:
+		cl.Explanation = fmt.Sprintf("Rests only on an unverified listing: %s.", c.describe(weak[0]))
+		if !covered {
+			cl.Explanation += " " + c.uncovered(scope, "these visits")
+		}
+		for _, e := range weak {
+			cl.Evidence = append(cl.Evidence, c.evidence(e))
+		}
+	case covered:
+		c.contradict(cl, fmt.Sprintf("The record, complete for these visits, holds no visit by %s to %s in %s.", who, dest, fmtInterval(cl.Time.When)), record+"; none in "+fmtInterval(cl.Time.When), c.decisiveOnly(all)...)
+	default:
+		cl.Explanation = fmt.Sprintf("No visit by %s to %s in %s is known. %s", who, dest, fmtInterval(cl.Time.When), c.uncovered(scope, "these visits"))
+	}
+}
+
+// visitNotes adds what the record says beside a matched visit: the office
+// the visitor held, and a note the record gives (relations-start visits).
+func (c *Checker) visitNotes(cl *Claim, e *facts.Event) {
+	if e.HasTag("relations-start") {
+		cl.Notes = appendNew(cl.Notes, c.relationsStartNote())
+	}
+	if e.HasTag("pre-office") {
+		cl.Notes = appendNew(cl.Notes, "Made before the visitor held office.")
+	}
+}
+
+func (c *Checker) relationsStartNote() string {
+	var parts []string
+	for _, e := range c.rec.Events {
+		if e.HasTag("relations-start") && e.Confidence.Decisive() {
+			parts = append(parts, fmt.Sprintf("%s's visit to %s (%s)", c.personNames(e.Who), c.countryName(e.To), fmtInterval(e.When)))
+		}
+	}
+	return "Counted as the start of relations from both sides: " + listAnd(parts) + "."
+}
+
+func (c *Checker) decisiveOnly(ms []visitMatch) []*facts.Event {
+	var out []*facts.Event
+	for _, m := range ms {
+		if m.e.Confidence.Decisive() {
+			out = append(out, m.e)
+		}
+	}
+	return out
+}
+
+// visitList writes what the record holds: "Leonid Brezhnev visited India in
+// December 1961, November 1973 and December 1980".
+func (c *Checker) visitList(ms []visitMatch) string {
+	evs := c.decisiveOnly(ms)
+	if len(evs) == 0 {
+		return "The record holds no such visit"
+	}
+	var dates []string
+	for _, e := range evs {
+		dates = append(dates, fmtMonth(e.When.Start))
+	}
+	return fmt.Sprintf("%s visited %s in %s", c.personNames(evs[0].Who), c.countryName(evs[0].To), listAnd(dates))
+}
+
+func (c *Checker) contradict(cl *Claim, why, correction string, evs ...*facts.Event) {
+	cl.Verdict = Contradicted
+	cl.Explanation = why
+	cl.Correction = correction
+	for _, e := range evs {
+		cl.Evidence = append(cl.Evidence, c.evidence(e))
+	}
+	if len(cl.Evidence) == 0 && len(evs) == 0 {
+		// a contradiction from completeness still names its sources: the coverage
+		// rests on the same tables; nothing else to add here
+	}
+}
+
+func (c *Checker) judgeCount(cl *Claim, decisive, weak []*facts.Event, covered bool, scope *facts.Scope, who, dest, record string) {
+	n := len(decisive)
+	for _, e := range decisive {
+		cl.Evidence = append(cl.Evidence, c.evidence(e))
+	}
+	switch {
+	case !covered:
+		cl.Explanation = fmt.Sprintf("The record holds %d such visits, but %s", n, c.uncovered(scope, "these visits"))
+	case n == cl.Count && len(weak) == 0:
+		cl.Verdict = Supported
+		cl.Explanation = fmt.Sprintf("The record holds %d visits by %s to %s in that time.", n, who, dest)
+	case n != cl.Count:
+		cl.Verdict = Contradicted
+		cl.Explanation = fmt.Sprintf("The record, complete here, holds %d visits by %s to %s, not %d.", n, who, dest, cl.Count)
+		cl.Correction = fmt.Sprintf("%d visits: %s.", n, strings.TrimPrefix(record, "The record holds no such visit"))
+	default:
+		cl.Explanation = fmt.Sprintf("%d visits are verified and %d more rest on unverified listings.", n, len(weak))
+	}
+}
+
+// judgeVisitOrder checks "first visit", "last visit", "most recently in".
+func (c *Checker) judgeVisitOrder(cl *Claim, all []visitMatch, covered bool, scope *facts.Scope, who, dest, record string) {
+	evs := c.decisiveOnly(all)
+	var pick *facts.Event
+	switch {
+	case cl.Recent || cl.Ordinal == -1:
+		for _, e := range evs {
+			if e.When.Lo() <= c.asOf() {
+				pick = e
+			}
+		}
+	case cl.Ordinal > 0 && cl.Ordinal <= len(evs):
+		pick = evs[cl.Ordinal-1]
+	}
+	word := ordinalText(cl.Ordinal)
+	if cl.Recent {
+		word = "most recent"
+	}
+	if !covered {
+		cl.Explanation = c.uncovered(scope, "these visits")
+		if pick != nil {
+			cl.Evidence = append(cl.Evidence, c.evidence(pick))
+		}
+		return
+	}
+	if pick == nil {
+		c.contradict(cl, fmt.Sprintf("The record holds no %s visit by %s to %s.", word, who, dest), record)
+		return
+	}
+	cl.Evidence = append(cl.Evidence, c.evidence(pick))
+	cl.EventID = pick.ID
+	if cl.Time.When.Start.IsZero() || pick.When.Overlaps(cl.Time.When) {
+		cl.Verdict = Supported
+		cl.Explanation = fmt.Sprintf("The %s visit by %s to %s in the record: %s.", word, who, dest, c.describe(pick))
+		c.visitNotes(cl, pick)
+		return
+	}
+	c.contradict(cl, fmt.Sprintf("The %s visit by %s to %s was in %s, not %s.", word, who, dest, fmtMonth(pick.When.Start), fmtInterval(cl.Time.When)), record)
+}
+
+func (c *Checker) judgeSummit(cl *Claim) {
+	var series []*facts.Event
+	for _, e := range c.rec.Events {
+		if e.Kind == facts.Summit && involvesAll(e, cl.Subjects) {
+			series = append(series, e)
+		}
+	}
+	when := cl.Time.When
+	covered, scope := c.rec.Covered(facts.Summit, "", "", "", nonZero(when, c.rec.AsOf))
+	var pick *facts.Event
+	what := "summit"
+	switch {
+	case cl.Number > 0:
+		what = ordinalWord(cl.Number) + " annual summit"
+		for _, e := range c.rec.Events {
+			if e.Kind == facts.Summit && e.Number == cl.Number {
+				pick = e
+			}
+		}
+	case cl.Ordinal == 1 && len(series) > 0:
+		pick, what = series[0], "first summit of "+c.personNames(cl.Subjects)
+	case cl.Ordinal == -1 && len(series) > 0:
+		pick, what = series[len(series)-1], "last summit of "+c.personNames(cl.Subjects)
+	}
+	if pick == nil && (cl.Number > 0 || cl.Ordinal != 0) {
+		if covered {
+			c.contradict(cl, fmt.Sprintf("The record, complete for the annual summits, holds no %s.", what), "")
+		} else {
+			cl.Explanation = c.uncovered(scope, "these summits")
+		}
+		return
+	}
+	if pick != nil {
+		cl.Evidence = append(cl.Evidence, c.evidence(pick))
+		cl.EventID = pick.ID
+		if bad := c.summitMismatch(cl, pick); bad != "" {
+			if pick.Confidence.Decisive() {
+				c.contradict(cl, fmt.Sprintf("The %s was %s.", what, c.describe(pick)), bad)
+				cl.Evidence = cl.Evidence[:1]
+			} else {
+				cl.Explanation = "Rests on an unverified fact: " + c.describe(pick)
+			}
+			return
+		}
+		if !pick.Confidence.Decisive() {
+			cl.Explanation = "Rests on an unverified fact: " + c.describe(pick)
+			return
+		}
+		cl.Verdict = Supported
+		cl.Explanation = fmt.Sprintf("The %s: %s.", what, c.describe(pick))
+		return
+	}
+	// no number or ordinal: any summit that fits
+	var fits []*facts.Event
+	for _, e := range series {
+		if c.summitMismatch(cl, e) == "" && e.Confidence.Decisive() {
+			fits = append(fits, e)
+		}
+	}
+	switch {
+	case cl.Negated && len(fits) > 0:
+		c.contradict(cl, "The record holds "+c.describe(fits[0])+".", "", fits[0])
+	case cl.Negated && covered:
+		cl.Verdict = Supported
+		cl.Explanation = "The record, complete for the annual summits, holds none that fits."
+	case len(fits) > 0:
+		cl.Verdict = Supported
+		cl.Explanation = "The record holds the " + c.describe(fits[0]) + "."
+		cl.EventID = fits[0].ID
+		for _, e := range fits {
+			cl.Evidence = append(cl.Evidence, c.evidence(e))
+		}
+	case covered && !when.Start.IsZero():
+		var that []string
+		for _, e := range series {
+			if e.When.Overlaps(when) {
+				that = append(that, c.describe(e))
+			}
+		}
+		corr := "No annual summit fits."
+		if len(that) > 0 {
+			corr = "That time's summit: " + strings.Join(that, "; ") + "."
+		}
+		c.contradict(cl, "The record, complete for the annual summits, holds no summit that fits.", corr)
+	default:
+		cl.Explanation = c.uncovered(scope, "these summits")
+	}
+}
+
+func nonZero(iv facts.Interval, asOf facts.Date) facts.Interval {
+	if iv.Start.IsZero() {
+		return facts.Interval{Start: facts.Date{Y: 2000, Prec: facts.Year}, End: asOf}
+	}
+	return iv
+}
+
+// summitMismatch says what of the claim a summit contradicts, or "".
+func (c *Checker) summitMismatch(cl *Claim, e *facts.Event) string {
+	var bad []string
+	if !cl.Time.When.Start.IsZero() && !e.When.Overlaps(cl.Time.When) {
+		bad = append(bad, fmt.Sprintf("held in %s, not %s", fmtInterval(e.When), fmtInterval(cl.Time.When)))
+	}
+	for _, p := range cl.Places {
+		pl := c.rec.Place(p)
+		if pl == nil {
+			continue
+		}
+		if pl.Kind == "country" && !c.rec.SameCountry(p, e.To) && !c.rec.SameCountry(e.To, p) {
+			bad = append(bad, fmt.Sprintf("held in %s, not %s", c.countryName(e.To), c.countryName(p)))
+		}
+		if pl.Kind == "city" && !containsStr(e.Places, p) {
+			bad = append(bad, fmt.Sprintf("held in %s, not %s", c.placeList(e.Places), pl.Name))
+		}
+	}
+	for _, s := range cl.Subjects {
+		if !e.Involves(s) {
+			bad = append(bad, fmt.Sprintf("between %s", c.personNames(e.Who)))
+			break
+		}
+	}
+	if len(bad) == 0 {
+		return ""
+	}
+	return "The " + ordinalWord(e.Number) + " annual summit was " + strings.Join(bad, ", ") + "."
+}
+
+func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
+	var cands []*facts.Event
+	if cl.EventID != "" {
+		for _, id := range strings.Split(cl.EventID, "|") {
+			if e := c.rec.Event(id); e != nil {
+				cands = append(cands, e)
+			}
+		}
+	} else {
+		for _, e := range c.rec.Events {
+			if e.Kind == facts.Agreement && c.agreementKindFits(cl.Phrase, e) && c.partiesFit(cl.Places, e) {
+				cands = append(cands, e)
+			}
+		}
+	}
+	named := cl.EventID != ""
+	if cl.Duration > 0 {
+		var fits, other []*facts.Event
+		for _, e := range cands {
+			switch {
+			case e.Term == cl.Duration:
+				fits = append(fits, e)
+			case e.Term > 0:
+				other = append(other, e)
+			}
+		}
+		switch {
+		case len(fits) > 0 && fits[0].Confidence.Decisive():
+			cl.Verdict = Supported
+			cl.Explanation = fmt.Sprintf("%s was for %d years.", fits[0].Title, cl.Duration)
+			cl.Evidence = append(cl.Evidence, c.evidence(fits[0]))
+			cl.EventID = fits[0].ID
+		case named && len(cands) == 1 && len(other) == 1 && other[0].Confidence.Decisive():
+			c.contradict(cl, fmt.Sprintf("%s was for %d years, not %d.", other[0].Title, other[0].Term, cl.Duration), fmt.Sprintf("%d years.", other[0].Term), other[0])
+		default:
+			cl.Explanation = "The record does not give the term of this agreement."
+		}
+		return
+	}
+	if cl.Time.When.Start.IsZero() {
+		return
+	}
+	var fits []*facts.Event
+	for _, e := range cands {
+		if e.When.Overlaps(cl.Time.When) {
+			fits = append(fits, e)
+		}
+	}
+	switch {
+	case len(fits) > 0 && fits[0].Confidence.Decisive():
+		if cl.Negated {
+			c.contradict(cl, "The record holds "+c.describe(fits[0])+".", "", fits[0])
+			return
+		}
+		cl.Verdict = Supported
+		cl.Explanation = "The record holds " + c.describe(fits[0]) + "."
+		cl.EventID = fits[0].ID
+		cl.Evidence = append(cl.Evidence, c.evidence(fits[0]))
+	case len(fits) > 0:
+		cl.Explanation = "Rests only on a fact the record marks " + fits[0].Confidence.String() + ": " + c.describe(fits[0]) + "."
+	case named && len(cands) == 1 && cands[0].Confidence.Decisive() && !cl.Negated:
+		e := cands[0]
+		c.contradict(cl, fmt.Sprintf("%s dates from %s, not %s.", e.Title, fmtInterval(e.When), fmtInterval(cl.Time.When)), fmt.Sprintf("%s: %s.", e.Title, fmtInterval(e.When)), e)
+		cl.EventID = e.ID
+	case named && len(cands) > 1:
+		var ds []string
+		for _, e := range cands {
+			ds = append(ds, c.describe(e))
+		}
+		cl.Explanation = "The name fits more than one agreement in the record, none at that time: " + strings.Join(ds, "; ") + "."
+	default:
+		cl.Explanation = "The record lists only the main agreements; this one is not among them, so it cannot be checked."
+	}
+	if cl.EventID != "" && !strings.Contains(cl.EventID, "|") {
+		st.noteEvent(KindAgreement, cl.EventID)
+	}
+}
+
+// agreementKindFits: a "treaty" is an agreement tagged treaty, a
+// "declaration" one tagged declaration; "deal", "contract" and "agreement" fit
+// any.
+func (c *Checker) agreementKindFits(noun string, e *facts.Event) bool {
+	switch noun {
+	case "treaty", "treaties", "pact":
+		return e.HasTag("treaty")
+	case "declaration":
+		return e.HasTag("declaration")
+	}
+	return true
+}
+
+// partiesFit: every country the claim names is a party (or a successor's).
+func (c *Checker) partiesFit(countries []string, e *facts.Event) bool {
+	for _, p := range countries {
+		if !(c.rec.SameCountry(p, e.From) || c.rec.SameCountry(e.From, p) || c.rec.SameCountry(p, e.To) || c.rec.SameCountry(e.To, p)) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *Checker) judgeRelations(cl *Claim) {
+	var formal, start []*facts.Event
+	for _, e := range c.rec.Events {
+		switch {
+		case e.Kind == facts.Relations && e.HasTag("established") && c.partiesFit(cl.Places, e):
+			formal = append(formal, e)
+		case e.HasTag("relations-start") && c.partiesFit(cl.Places, e):
+			start = append(start, e)
+		}
+	}
+	if len(formal) == 0 && len(start) == 0 {
+		cl.Explanation = "The record does not cover relations between these countries."
+		return
+	}
+	covered, scope := c.rec.Covered(facts.Relations, "", "", "", cl.Time.When)
+	when := cl.Time.When
+	for _, e := range formal {
+		if e.When.Overlaps(when) && e.Confidence.Decisive() {
+			cl.Verdict = Supported
+			cl.Explanation = fmt.Sprintf("In the formal sense: %s.", c.describe(e))
+			cl.Evidence = append(cl.Evidence, c.evidence(e))
+			if len(start) > 0 {
+				cl.Notes = append(cl.Notes, c.relationsStartNote())
+			}
+			return
+		}
+	}
+	var hits []*facts.Event
+	for _, e := range start {
+		if e.When.Overlaps(when) && e.Confidence.Decisive() {
+			hits = append(hits, e)
+		}
+	}
+	if len(hits) > 0 {
+		cl.Verdict = Supported
+		cl.Explanation = "In the sense of the first top-level visits, not of formal relations."
+		cl.Notes = append(cl.Notes, c.relationsStartNote())
+		for _, e := range formal {
+			cl.Notes = append(cl.Notes, "Formal diplomatic relations date from "+fmtInterval(e.When)+".")
+		}
+		for _, e := range hits {
+			cl.Evidence = append(cl.Evidence, c.evidence(e))
+		}
+		return
+	}
+	if !covered {
+		cl.Explanation = c.uncovered(scope, "relations")
+		return
+	}
+	var corr []string
+	for _, e := range formal {
+		corr = append(corr, fmt.Sprintf("%s on %s", strings.TrimSuffix(e.Title, "."), fmtInterval(e.When)))
+		cl.Evidence = append(cl.Evidence, c.evidence(e))
+	}
+	for _, e := range start {
+		cl.Evidence = append(cl.Evidence, c.evidence(e))
+	}
+	sort.Strings(corr)
+	cl.Verdict = Contradicted
+	cl.Explanation = fmt.Sprintf("Relations did not begin in %s.", fmtInterval(when))
+	cl.Correction = strings.Join(corr, "; ") + ". " + c.relationsStartNote()
+}
+
+func (c *Checker) judgeOffice(cl *Claim, st *docState) {
+	person := cl.Subjects[0]
+	name := c.personName(person)
+	if cl.Ordinal != 0 {
+		c.judgeOrdinalOffice(cl, person, name)
+		return
+	}
+	times := cl.times
+	if len(times) == 0 {
+		times = []facts.Interval{cl.Time.When}
+	}
+	var heldAll = true
+	var notes []string
+	var wrong []string
+	for _, t := range times {
+		when := c.eventTime(person, t, st)
+		covered, scope := true, (*facts.Scope)(nil)
+		for _, o := range cl.Office {
+			for _, x := range c.rec.Expand(o) {
+				if ok, sc := c.rec.OfficeCovered(x, when); !ok {
+					covered, scope = false, sc
+				}
+			}
+		}
+		held := c.heldAt(person, cl.Office, when)
+		if held != nil {
+			cl.Evidence = appendEvidence(cl.Evidence, c.termEvidence(held))
+			continue
+		}
+		heldAll = false
+		if !covered {
+			cl.Explanation = c.uncovered(scope, "these terms of office")
+			return
+		}
+		// a title still held at the record's date is a current title
+		if cur := c.currentTerm(person, cl.Office); cur != nil {
+			cl.Evidence = appendEvidence(cl.Evidence, c.termEvidence(cur))
+			notes = append(notes, fmt.Sprintf("In %s %s held %s; the title is read as a current one.", fmtInterval(when), name, c.heldList(person, when)))
+			continue
+		}
+		wrong = append(wrong, c.officeCorrection(person, cl.Office, when))
+		for _, tm := range c.rec.TermsAt(person, when) {
+			cl.Evidence = appendEvidence(cl.Evidence, c.termEvidence(tm))
+		}
+		for _, o := range cl.Office {
+			for _, tm := range c.rec.Holders(o, when) {
+				cl.Evidence = appendEvidence(cl.Evidence, c.termEvidence(tm))
+			}
+		}
+	}
+	if len(wrong) > 0 {
+		cl.Verdict = Contradicted
+		cl.Explanation = fmt.Sprintf("%s did not hold the office of %s at that time.", name, c.officeName(cl.Office[0]))
+		cl.Correction = strings.Join(wrong, " ")
+		return
+	}
+	cl.Verdict = Supported
+	if heldAll {
+		cl.Explanation = fmt.Sprintf("%s held the office of %s then.", name, c.officeName(cl.Office[0]))
+	} else {
+		cl.Explanation = fmt.Sprintf("%s holds the office of %s (a current title).", name, c.officeName(cl.Office[0]))
+	}
+	cl.Notes = append(cl.Notes, notes...)
+}
+
+func appendEvidence(list []Evidence, e Evidence) []Evidence {
+	for _, x := range list {
+		if x.Fact == e.Fact {
+			return list
+		}
+	}
+	return append(list, e)
+}
+
+// eventTime narrows a claim time to the event the sentence was about, when a
+// visit or summit of the person matched one at that time.
+func (c *Checker) eventTime(person string, t facts.Interval, st *docState) facts.Interval {
+	for _, kind := range []string{KindVisit, KindSummit} {
+		if id := st.sentenceEvents[kind+"/"+person]; id != "" {
+			for _, eid := range strings.Split(id, "|") {
+				if e := c.rec.Event(eid); e != nil && e.When.Overlaps(t) && e.When.Within(t) {
+					return e.When
+				}
+			}
+		}
+	}
+	return t
+}
+
+// heldAt returns a term of one of the offices the person held at the time.
+func (c *Checker) heldAt(person string, offices []string, when facts.Interval) *facts.Term {
+	for _, t := range c.rec.TermsAt(person, when) {
+		for _, o := range offices {
+			if containsStr(c.rec.Expand(o), t.Office) {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+func (c *Checker) currentTerm(person string, offices []string) *facts.Term {
+	p := c.rec.Person(person)
+	if p == nil {
+		return nil
+	}
+	for _, t := range p.Terms {
+		if t.Current() {
+			for _, o := range offices {
+				if containsStr(c.rec.Expand(o), t.Office) {
+					return t
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (c *Checker) heldList(person string, when facts.Interval) string {
+	var names []string
+	for _, t := range c.rec.TermsAt(person, when) {
+		names = appendNew(names, c.officeName(t.Office))
+	}
+	if len(names) == 0 {
+		return "no office in the record"
+	}
+	return listAnd(names)
+}
+
+// officeCorrection: "In 1955 Nikita Khrushchev was First Secretary of the
+// CPSU; the office was held by Nikolai Bulganin. Khrushchev held it from 27
+// March 1958."
+func (c *Checker) officeCorrection(person string, offices []string, when facts.Interval) string {
+	name := c.personName(person)
+	var b strings.Builder
+	fmt.Fprintf(&b, "In %s %s held %s", fmtInterval(when), name, c.heldList(person, when))
+	var holders []string
+	for _, o := range offices {
+		for _, t := range c.rec.Holders(o, when) {
+			holders = appendNew(holders, c.personName(t.Person))
+		}
+	}
+	if len(holders) > 0 {
+		fmt.Fprintf(&b, "; %s was held by %s", c.officeName(offices[0]), listAnd(holders))
+	}
+	b.WriteString(".")
+	p := c.rec.Person(person)
+	for _, t := range p.Terms {
+		for _, o := range offices {
+			if containsStr(c.rec.Expand(o), t.Office) {
+				fmt.Fprintf(&b, " %s held %s %s.", name, c.officeName(t.Office), fmtTerm(t))
+			}
+		}
+	}
+	return b.String()
+}
+
+// judgeOrdinalOffice checks "India's first Prime Minister", "the last leader
+// of the Soviet Union".
+func (c *Checker) judgeOrdinalOffice(cl *Claim, person, name string) {
+	office := cl.Office[0]
+	o := c.rec.Office(office)
+	var terms []*facts.Term
+	for _, x := range c.rec.Expand(office) {
+		for _, t := range c.rec.Office(x).Terms {
+			if !t.Acting {
+				terms = append(terms, t)
+			}
+		}
+	}
+	if len(terms) == 0 {
+		cl.Explanation = "The record holds no terms of this office."
+		return
+	}
+	var holder string
+	var deciding *facts.Term
+	if cl.Ordinal > 0 {
+		if o.Established.IsZero() {
+			cl.Explanation = fmt.Sprintf("The record does not say when the office of %s began, so it cannot count its holders.", o.Name)
+			return
+		}
+		if ok, sc := c.rec.OfficeCovered(office, facts.Interval{Start: o.Established, End: o.Established}); !ok {
+			cl.Explanation = c.uncovered(sc, "the terms of this office")
+			return
+		}
+		sort.SliceStable(terms, func(i, j int) bool { return terms[i].When.Lo() < terms[j].When.Lo() })
+		var order []*facts.Term
+		seen := map[string]bool{}
+		for _, t := range terms {
+			if !seen[t.Person] {
+				seen[t.Person] = true
+				order = append(order, t)
+			}
+		}
+		if cl.Ordinal > len(order) {
+			cl.Explanation = "The record holds fewer holders of this office."
+			return
+		}
+		deciding = order[cl.Ordinal-1]
+	} else {
+		sort.SliceStable(terms, func(i, j int) bool { return c.rec.Span(terms[i]).Hi() < c.rec.Span(terms[j]).Hi() })
+		deciding = terms[len(terms)-1]
+		if ok, sc := c.rec.OfficeCovered(office, c.rec.Span(deciding)); !ok {
+			cl.Explanation = c.uncovered(sc, "the terms of this office")
+			return
+		}
+	}
+	holder = deciding.Person
+	cl.Evidence = append(cl.Evidence, c.termEvidence(deciding))
+	if !deciding.Confidence.Decisive() {
+		cl.Explanation = "Rests on a term the record marks " + deciding.Confidence.String() + "."
+		return
+	}
+	what := fmt.Sprintf("the %s %s", ordinalText(cl.Ordinal), strings.ToLower(o.Name[:1])+o.Name[1:])
+	if holder == person {
+		cl.Verdict = Supported
+		cl.Explanation = fmt.Sprintf("%s was %s: %s.", name, what, c.termEvidence(deciding).Summary)
+		return
+	}
+	cl.Verdict = Contradicted
+	cl.Explanation = fmt.Sprintf("%s was not %s.", name, what)
+	cl.Correction = fmt.Sprintf("%s was %s (%s).", c.personName(holder), what, fmtTerm(deciding))
+}

@@ -1,0 +1,148 @@
+package checker
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/relcheck/relcheck/internal/edit"
+)
+
+// ment is a mention found in a sentence, by token indexes.
+type ment struct {
+	start, end int // token indexes, end exclusive
+	kind       string
+	ids        []string
+	how        Resolution
+	conf       float64
+	// offices: the qualifiers written with the title
+	country string // "Soviet", "India's", "of the USSR" → place id
+	ordinal int
+	// persons: an attached title (index into the mentions), -1 if none
+	title int
+}
+
+var howConfidence = map[Resolution]float64{ByName: 1, ByAlias: 0.95, BySurname: 0.9, ByTitle: 0.85, ByPronoun: 0.85, ByContext: 0.8, ByFuzzy: 0.7}
+
+// findMentions matches the lexicon's phrases, longest first, and tries
+// capitalised unknown words against names within a small edit distance.
+func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []ment {
+	inTime := make([]bool, len(toks))
+	for _, t := range times {
+		for k := t.start; k < t.end && k < len(toks); k++ {
+			inTime[k] = true
+		}
+	}
+	var out []ment
+	lx := c.lex
+	for i := 0; i < len(toks); i++ {
+		if toks[i].punct || inTime[i] {
+			continue
+		}
+		matched := false
+		for n := min(lx.maxLen, len(toks)-i); n >= 1 && !matched; n-- {
+			key, ok := joinKey(toks[i : i+n])
+			if !ok {
+				continue
+			}
+			for _, e := range lx.phrases[key] {
+				m := ment{start: i, end: i + n, kind: e.kind, ids: e.ids, how: e.how, conf: howConfidence[e.how], title: -1}
+				if e.kind == "person" && len(e.ids) > 1 {
+					id := st.recentOf(e.ids)
+					if id == "" {
+						continue // an ambiguous surname nobody was named by yet
+					}
+					m.ids = []string{id}
+					m.how = ByContext
+					m.conf = howConfidence[ByContext]
+				}
+				if e.kind == "office" && !hasCap(toks[i:i+n]) && n == 1 && !titleWordLower[key] {
+					continue
+				}
+				if e.kind == "person" && !toks[i].cap {
+					continue // names are written with capitals
+				}
+				out = append(out, m)
+				i += n - 1
+				matched = true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		if id := c.fuzzyPerson(toks[i]); id != "" {
+			out = append(out, ment{start: i, end: i + 1, kind: "person", ids: []string{id}, how: ByFuzzy, conf: howConfidence[ByFuzzy], title: -1})
+			continue
+		}
+		switch toks[i].norm {
+		case "he", "him", "his":
+			if id := st.lastOf('m'); id != "" {
+				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: []string{id}, how: ByPronoun, conf: howConfidence[ByPronoun], title: -1})
+			}
+		case "she", "her":
+			if id := st.lastOf('f'); id != "" {
+				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: []string{id}, how: ByPronoun, conf: howConfidence[ByPronoun], title: -1})
+			}
+		}
+	}
+	return out
+}
+
+// Title words that count as titles in lower case too ("the Soviet premier").
+var titleWordLower = map[string]bool{"premier": true, "leader": true, "president": true, "chairman": true}
+
+func hasCap(toks []token) bool {
+	for _, t := range toks {
+		if t.cap {
+			return true
+		}
+	}
+	return false
+}
+
+func joinKey(toks []token) (string, bool) {
+	if len(toks) == 1 {
+		return toks[0].norm, !toks[0].punct
+	}
+	var b strings.Builder
+	for k, t := range toks {
+		if t.punct {
+			return "", false
+		}
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.norm)
+	}
+	return b.String(), true
+}
+
+// fuzzyPerson takes a capitalised word the lexicon does not know for a
+// misspelt single-word name ("Krushchev", "Brezhnyev"), within one edit (two
+// for long names), never for a common word or a word the record uses.
+func (c *Checker) fuzzyPerson(t token) string {
+	if t.punct || !t.cap || utf8.RuneCountInString(t.norm) < 5 || c.lex.vocab[t.norm] || strings.ContainsAny(t.norm, "0123456789") {
+		return ""
+	}
+	maxD := 1
+	if utf8.RuneCountInString(t.norm) >= 8 {
+		maxD = 2
+	}
+	best, bestD, ties := "", maxD+1, 0
+	for name, ids := range c.lex.fuzzy {
+		if name[0] != t.norm[0] || len(ids) != 1 {
+			continue
+		}
+		d := edit.Distance(t.norm, name, maxD)
+		switch {
+		case d < bestD:
+			best, bestD, ties = ids[0], d, 1
+		case d == bestD && ids[0] != best:
+			ties++
+		}
+	}
+	if bestD > maxD || ties != 1 {
+		return ""
+	}
+	return best
+}

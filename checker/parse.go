@@ -1,0 +1,817 @@
+package checker
+
+import (
+	"strings"
+)
+
+// Words that make or qualify claims. These are English grammar, not names:
+// the names all come from the record.
+var (
+	visitVerbs = set("visit visits visited visiting travelled traveled travels travel flew flies fly went goes go came comes come arrived arrives arrive toured tours tour journeyed landed hosted hosts host")
+	visitNouns = set("visit visits trip trips tour journey stopover stop-over")
+	pastVerbs  = set("visited travelled traveled flew went came arrived toured journeyed landed hosted")
+	summitWord = set("summit summits")
+	agreeNouns = set("treaty declaration agreement deal contract pact accord protocol treaties agreements deals")
+	relNouns   = set("relations relationship ties relation")
+	startWords = set("began begun begin begins beginning start started starts established establishment date dates dated inception founded formalised formalized")
+	negWords   = set("not n't never no")
+	futureW    = set("will shall upcoming")
+	condW      = set("if unless whether would")
+	opinionW   = set("perhaps possibly probably maybe might arguably allegedly supposedly likely")
+	signWords  = set("signed sign signs signing concluded inked agreed sealed")
+	sayWords   = set("said says told added according claimed stated")
+	allowedSummitQual = set("annual bilateral india-russia indo-russian russia-india indo-soviet india-ussr the a an his her their its first last")
+)
+
+func set(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// sentence is one segment being read.
+type sentence struct {
+	text  string
+	toks  []token
+	times []timeExpr
+	ments []ment
+	mode  Mode
+}
+
+func (s *sentence) w(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.toks[i].norm
+}
+
+// parseSentence turns one sentence into claims (without verdicts).
+func (c *Checker) parseSentence(text string, st *docState) []*Claim {
+	st.seq++
+	s := &sentence{text: text, toks: tokenize(text)}
+	if len(s.toks) == 0 {
+		return nil
+	}
+	s.times = findTimes(s.toks, st.timeContext())
+	s.ments = c.findMentions(s.toks, s.times, st)
+	c.attachTitles(s)
+	s.mode = modeOf(s)
+
+	var claims []*Claim
+	claims = append(claims, c.visitClaims(s, st)...)
+	claims = append(claims, c.summitClaims(s, st)...)
+	claims = append(claims, c.agreementClaims(s, st)...)
+	claims = append(claims, c.relationsClaims(s, st)...)
+	claims = append(claims, c.officeClaims(s)...)
+
+	// what this sentence leaves for the next
+	for _, m := range s.ments {
+		switch m.kind {
+		case "person":
+			st.recent[m.ids[0]] = st.seq
+			if p := c.rec.Person(m.ids[0]); p != nil {
+				st.last[p.Gender] = p.ID
+			}
+		case "place", "adjective":
+			if pl := c.rec.Place(m.ids[0]); pl != nil && pl.Kind == "country" {
+				st.noteCountry(pl.ID)
+			}
+		}
+	}
+	for _, t := range s.times {
+		if t.duration == 0 {
+			st.lastTime = t.when
+			st.timeSeq = st.seq
+		}
+	}
+	quoted, speaker := c.quotation(s)
+	for _, cl := range claims {
+		cl.Text = text
+		cl.Mode = s.mode
+		cl.Quoted = quoted
+		cl.Speaker = speaker
+		cl.Mentions = c.exportMentions(s)
+	}
+	return claims
+}
+
+// modeOf says whether the sentence asserts, asks, supposes, predicts or opines.
+func modeOf(s *sentence) Mode {
+	last := s.toks[len(s.toks)-1]
+	for k := len(s.toks) - 1; k >= 0 && s.toks[k].punct; k-- {
+		if s.toks[k].text == "?" {
+			return Question
+		}
+		last = s.toks[k]
+	}
+	_ = last
+	for i, t := range s.toks {
+		n := t.norm
+		switch {
+		case condW[n]:
+			return Conditional
+		case futureW[n], n == "set" && (s.w(i+1) == "to") && (s.w(i-1) == "is" || s.w(i-1) == "are" || s.w(i-1) == "was"),
+			(n == "plans" || n == "planned" || n == "expected" || n == "scheduled" || n == "due" || n == "intends") && s.w(i+1) == "to",
+			n == "going" && s.w(i+1) == "to" && !isPlaceNext(s, i+2),
+			n == "next" && (s.w(i+1) == "month" || s.w(i+1) == "year" || s.w(i+1) == "week"):
+			return Future
+		case opinionW[n], n == "may" && !t.cap && (s.w(i+1) == "have" || s.w(i+1) == "be"),
+			n == "could" && s.w(i+1) == "have",
+			n == "i" && (s.w(i+1) == "think" || s.w(i+1) == "believe" || s.w(i+1) == "feel"):
+			return Opinion
+		}
+	}
+	return Asserted
+}
+
+func isPlaceNext(s *sentence, i int) bool {
+	for _, m := range s.ments {
+		if m.start == i && m.kind == "place" {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBefore reports a negation between from and the trigger at i.
+func negatedBefore(s *sentence, from, i int) bool {
+	for k := max(from, i-4); k < i; k++ {
+		if negWords[s.w(k)] || strings.HasSuffix(s.w(k), "n't") {
+			return true
+		}
+	}
+	return false
+}
+
+// quotation reports whether the sentence is quoted speech, and who speaks
+// when the sentence says so.
+func (c *Checker) quotation(s *sentence) (bool, string) {
+	quoted := false
+	for _, t := range s.toks {
+		if t.punct && strings.ContainsAny(t.text, "\"“”«»") {
+			quoted = true
+			break
+		}
+	}
+	if !quoted {
+		return false, ""
+	}
+	for i, t := range s.toks {
+		if !sayWords[t.norm] {
+			continue
+		}
+		for _, m := range s.ments {
+			if m.kind == "person" && (m.end == i || m.start == i+1) {
+				return true, m.ids[0]
+			}
+		}
+	}
+	return true, ""
+}
+
+func (c *Checker) exportMentions(s *sentence) []Mention {
+	var out []Mention
+	for _, m := range s.ments {
+		if m.kind == "adjective" {
+			continue
+		}
+		a, b := s.toks[m.start].start, s.toks[m.end-1].end
+		out = append(out, Mention{Start: a, End: b, Text: s.text[a:b], Kind: m.kind, ID: strings.Join(m.ids, "|"), How: m.how, Confidence: m.conf})
+	}
+	for _, t := range s.times {
+		a, b := s.toks[t.start].start, s.toks[t.end-1].end
+		how := ByName
+		if t.relative {
+			how = ByContext
+		}
+		out = append(out, Mention{Start: a, End: b, Text: s.text[a:b], Kind: "time", How: how, Confidence: 1})
+	}
+	return out
+}
+
+// attachTitles ties titles to the people they describe: "Soviet Premier
+// Bulganin", "Gorbachev, the last leader of the Soviet Union,", "the Soviet
+// premier, Nikita Khrushchev", "Khrushchev, then Premier", "Putin as Prime
+// Minister"; and reads each title's country and ordinal.
+func (c *Checker) attachTitles(s *sentence) {
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.kind != "office" {
+			continue
+		}
+		// qualifiers before: "India's first", "the Soviet", "first Indian"
+		j := m.start - 1
+		for j >= 0 {
+			if o := ordinalOf(s.w(j)); o != 0 && m.ordinal == 0 {
+				m.ordinal = o
+				j--
+				continue
+			}
+			if pm := s.mentAt(j); pm != nil && (pm.kind == "adjective" || pm.kind == "place") {
+				m.country = c.countryOf(pm.ids[0])
+				j = pm.start - 1
+				continue
+			}
+			if s.w(j) == "'s" {
+				if pm := s.mentEndingAt(j); pm != nil && (pm.kind == "place" || pm.kind == "adjective") {
+					m.country = c.countryOf(pm.ids[0])
+					j = pm.start - 1
+					continue
+				}
+			}
+			if s.w(j) == "then" || s.w(j) == "the" || s.w(j) == "former" {
+				j--
+				continue
+			}
+			break
+		}
+		// "of the USSR", "of India"
+		if s.w(m.end) == "of" {
+			e := m.end + 1
+			if s.w(e) == "the" {
+				e++
+			}
+			if pm := s.mentAt(e); pm != nil && pm.kind == "place" {
+				m.country = c.countryOf(pm.ids[0])
+				m.end = pm.end
+			}
+		}
+	}
+	// attach: title directly before a person; a person then ", [the] title"; a
+	// title then ", person"; person "as" / "was" / "became" title
+	for k := range s.ments {
+		p := &s.ments[k]
+		if p.kind != "person" || p.how == ByPronoun {
+			continue
+		}
+		if t := s.officeEndingBefore(p.start); t >= 0 {
+			p.title = t
+			continue
+		}
+		if s.w(p.end) == "," {
+			if t := s.officeStartingNear(p.end + 1); t >= 0 {
+				p.title = t
+				continue
+			}
+		}
+		if p.start >= 2 && s.w(p.start-1) == "," {
+			if t := s.officeEndingBefore(p.start - 1); t >= 0 {
+				p.title = t
+				continue
+			}
+		}
+	}
+}
+
+func (s *sentence) mentAt(i int) *ment {
+	for k := range s.ments {
+		if s.ments[k].start == i || (s.ments[k].start < i && i < s.ments[k].end) {
+			return &s.ments[k]
+		}
+	}
+	return nil
+}
+
+func (s *sentence) mentEndingAt(i int) *ment {
+	for k := range s.ments {
+		if s.ments[k].end == i {
+			return &s.ments[k]
+		}
+	}
+	return nil
+}
+
+// officeEndingBefore finds an office mention ending at token i.
+func (s *sentence) officeEndingBefore(i int) int {
+	for k := range s.ments {
+		if s.ments[k].kind == "office" && s.ments[k].end == i {
+			return k
+		}
+	}
+	return -1
+}
+
+// officeStartingNear finds an office mention at i, after "the", "then",
+// "India's", an ordinal or an adjective.
+func (s *sentence) officeStartingNear(i int) int {
+	for k := range s.ments {
+		m := s.ments[k]
+		if m.kind == "office" && m.start >= i && m.start <= i+4 {
+			ok := true
+			for j := i; j < m.start; j++ {
+				w := s.w(j)
+				if !(w == "the" || w == "then" || w == "former" || w == "'s" || ordinalOf(w) != 0 || s.isCountryAt(j)) {
+					ok = false
+				}
+			}
+			if ok {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func (s *sentence) isCountryAt(j int) bool {
+	m := s.mentAt(j)
+	return m != nil && (m.kind == "place" || m.kind == "adjective")
+}
+
+// countryOf maps a place to its country (a city to the country it is in now
+// or was last in: good enough to qualify a title).
+func (c *Checker) countryOf(place string) string {
+	p := c.rec.Place(place)
+	if p == nil {
+		return ""
+	}
+	if p.Kind == "country" {
+		return p.ID
+	}
+	if len(p.In) > 0 {
+		return p.In[len(p.In)-1].Country
+	}
+	return ""
+}
+
+// triggers finds the first token of a kind of trigger.
+func (s *sentence) find(words map[string]bool) int {
+	for i, t := range s.toks {
+		if words[t.norm] {
+			return i
+		}
+	}
+	return -1
+}
+
+// claimTimes are the sentence's times that date an event (not durations).
+func (s *sentence) claimTimes() []timeExpr {
+	var out []timeExpr
+	for _, t := range s.times {
+		if t.duration == 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (s *sentence) persons(from, to int) []*ment {
+	var out []*ment
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.kind == "person" && m.start >= from && m.end <= to {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// newClaim starts a claim of a kind with the mentions' confidence.
+func newClaim(kind string, conf float64) *Claim {
+	return &Claim{Kind: kind, Confidence: conf}
+}
+
+func minConf(ms []*ment) float64 {
+	c := 1.0
+	for _, m := range ms {
+		c = min(c, m.conf)
+	}
+	return c
+}
+
+func ids(ms []*ment) []string {
+	var out []string
+	for _, m := range ms {
+		out = appendNew(out, m.ids[0])
+	}
+	return out
+}
+
+func timeOf(s *sentence, t timeExpr) Time {
+	a, b := s.toks[t.start].start, s.toks[t.end-1].end
+	return Time{Text: s.text[a:b], When: t.when, Relative: t.relative}
+}
+
+// countIn reads "twice", "three times", "on five occasions", "11 visits".
+func countIn(s *sentence) int {
+	for i, t := range s.toks {
+		switch t.norm {
+		case "once":
+			return 1
+		case "twice":
+			return 2
+		case "thrice":
+			return 3
+		}
+		if n, ok := countOf(t.norm); ok && t.norm != "a" && t.norm != "an" {
+			if nx := s.w(i + 1); nx == "times" || nx == "occasions" || ((nx == "visits" || nx == "trips") && s.w(i-1) != "the") {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// placesAfter returns the first place mention after token i, skipping
+// places after "from" (the origin); and the origin, if written.
+func (c *Checker) placesAfter(s *sentence, i int) (dest *ment, origin *ment) {
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.kind != "place" || m.start <= i {
+			continue
+		}
+		if s.w(m.start-1) == "from" || (s.w(m.start-1) == "the" && s.w(m.start-2) == "from") {
+			if origin == nil {
+				origin = m
+			}
+			continue
+		}
+		if dest == nil {
+			dest = m
+		}
+	}
+	return dest, origin
+}
+
+// visitClaims: "X visited Y in T", "X's visit to Y", "X flew to Y", "Y hosted
+// X", "X was in Y", "Y was visited by X", "X's 1973 visit".
+func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
+	v := -1
+	for i, t := range s.toks {
+		if visitVerbs[t.norm] || visitNouns[t.norm] || ((t.norm == "was" || t.norm == "were") && s.w(i+1) == "in" && isPlaceNext(s, i+2)) || (t.norm == "been" && s.w(i+1) == "to") {
+			// "leaders ... summit" is not a visit trigger; neither is a verb used of a treaty
+			v = i
+			break
+		}
+	}
+	if v < 0 {
+		return nil
+	}
+	trig := s.w(v)
+	noun := visitNouns[trig] && !pastVerbs[trig] && s.w(v-1) != "to" && !(trig == "visit" && (s.w(v-1) == "did" || s.w(v-1) == "not" || s.w(v-1) == "never" || strings.HasSuffix(s.w(v-1), "n't")))
+	passive := (trig == "visited" && (s.w(v-1) == "was" || s.w(v-1) == "were")) || strings.HasPrefix(trig, "host")
+
+	var subjects []*ment
+	var dest, origin *ment
+	switch {
+	case passive:
+		subjects = s.persons(v+1, len(s.toks))
+		for k := range s.ments {
+			if m := &s.ments[k]; m.kind == "place" && m.end <= v {
+				dest = m
+			}
+		}
+	default:
+		subjects = s.subjectsBefore(v)
+		if len(subjects) == 0 && noun {
+			// "the visit of Putin", "a visit by Putin"
+			if s.w(v+1) == "of" || s.w(v+1) == "by" {
+				subjects = s.persons(v+2, min(v+6, len(s.toks)))
+			}
+		}
+		dest, origin = c.placesAfter(s, v)
+	}
+	if len(subjects) == 0 {
+		return nil
+	}
+	if summitWordAfter(s, v) && dest == nil {
+		return nil
+	}
+	times := s.claimTimes()
+	conf := minConf(subjects)
+	if len(times) == 0 {
+		if noun || s.mode != Asserted {
+			if countIn(s) == 0 {
+				return nil
+			}
+		} else if t, ok := st.recentTime(); ok {
+			times = []timeExpr{{when: t, relative: true, start: -1}}
+			conf *= 0.8
+		} else if countIn(s) == 0 {
+			return nil
+		}
+	}
+	base := Claim{Kind: KindVisit, Subjects: ids(subjects), Negated: negatedBefore(s, 0, v), Count: countIn(s), Phrase: s.toks[v].text}
+	if dest != nil {
+		base.Places = append(base.Places, dest.ids[0])
+		conf = min(conf, dest.conf)
+	}
+	if origin != nil {
+		base.From = c.countryOf(origin.ids[0])
+	}
+	for k := max(0, v-3); k < min(len(s.toks), v+3); k++ {
+		if o := ordinalOf(s.w(k)); o != 0 && (visitNouns[s.w(k+1)] || visitNouns[s.w(k+2)]) {
+			base.Ordinal = o
+		}
+	}
+	if s.w(v-1) == "last" && pastVerbs[trig] {
+		base.Recent = true
+	}
+	var claims []*Claim
+	if len(times) == 0 {
+		cl := base
+		cl.Confidence = conf
+		claims = append(claims, &cl)
+	}
+	for _, t := range times {
+		cl := base
+		cl.Confidence = conf
+		if t.start >= 0 {
+			cl.Time = timeOf(s, t)
+		} else {
+			cl.Time = Time{Text: "", When: t.when, Relative: true}
+		}
+		cl.Recent = cl.Recent || t.recent
+		claims = append(claims, &cl)
+	}
+	return claims
+}
+
+func summitWordAfter(s *sentence, v int) bool {
+	for k := v; k < len(s.toks) && k < v+6; k++ {
+		if summitWord[s.w(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectsBefore finds who does the action at token v: the people named
+// before it in the same clause ("Bulganin and Khrushchev arrived"), a
+// possessive ("Nehru's visit"), or a pronoun.
+func (s *sentence) subjectsBefore(v int) []*ment {
+	var group []*ment
+	for k := len(s.ments) - 1; k >= 0; k-- {
+		m := &s.ments[k]
+		if m.end > v || m.kind != "person" {
+			continue
+		}
+		// stop at a person who is the object of "with"/"met"
+		if w := s.w(m.start - 1); w == "with" || w == "met" || w == "by" {
+			continue
+		}
+		if len(group) == 0 {
+			group = append(group, m)
+			continue
+		}
+		between := s.toks[m.end:group[len(group)-1].start]
+		if len(between) == 1 && (between[0].norm == "and" || between[0].norm == ",") {
+			group = append(group, m)
+			continue
+		}
+		break
+	}
+	// reverse into text order
+	for i, j := 0, len(group)-1; i < j; i, j = i+1, j-1 {
+		group[i], group[j] = group[j], group[i]
+	}
+	return group
+}
+
+// summitClaims: "the 15th annual summit in New Delhi in 2014", "Modi's first
+// summit with Putin in 2014".
+func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
+	v := s.find(summitWord)
+	if v < 0 {
+		return nil
+	}
+	base := Claim{Kind: KindSummit, Phrase: s.toks[v].text}
+	other := false
+	annual := false
+	for k := v - 1; k >= 0 && k >= v-4; k-- {
+		w := s.w(k)
+		if o := ordinalOf(w); o != 0 {
+			if o == -1 {
+				base.Ordinal = -1
+			} else if annual || o > 1 {
+				base.Number = o
+			} else {
+				base.Ordinal = o
+			}
+			break
+		}
+		if w == "annual" {
+			annual = true
+			continue
+		}
+		if s.isCountryAt(k) || allowedSummitQual[w] || w == "'s" || w == "-" || (s.mentAt(k) != nil && s.mentAt(k).kind == "person") {
+			continue
+		}
+		other = true // a BRICS, SCO, G20 or informal summit: not the annual series
+		break
+	}
+	if other {
+		return nil
+	}
+	if base.Ordinal == 1 && annual {
+		base.Number, base.Ordinal = 1, 0
+	}
+	people := s.persons(0, len(s.toks))
+	base.Subjects = ids(people)
+	for k := range s.ments {
+		if m := s.ments[k]; m.kind == "place" && m.start > v {
+			base.Places = append(base.Places, m.ids[0])
+			break
+		}
+	}
+	base.Negated = negatedBefore(s, 0, v)
+	times := s.claimTimes()
+	conf := minConf(people)
+	var claims []*Claim
+	if len(times) == 0 {
+		if base.Number == 0 && base.Ordinal == 0 {
+			return nil
+		}
+		cl := base
+		cl.Confidence = conf
+		return []*Claim{&cl}
+	}
+	for _, t := range times {
+		cl := base
+		cl.Confidence = conf
+		cl.Time = timeOf(s, t)
+		claims = append(claims, &cl)
+	}
+	return claims
+}
+
+// agreementClaims: "India signed the treaty of friendship with the Soviet
+// Union in 1971", "This treaty was for 20 years", "the S-400 deal was signed in
+// New Delhi in 2018".
+func (c *Checker) agreementClaims(s *sentence, st *docState) []*Claim {
+	var named []string
+	var at = -1
+	for _, m := range s.ments {
+		if m.kind == "event" {
+			named = append(named, m.ids...)
+			if at < 0 {
+				at = m.start
+			}
+		}
+	}
+	noun := s.find(agreeNouns)
+	if len(named) == 0 && noun < 0 {
+		return nil
+	}
+	if at < 0 {
+		at = noun
+	}
+	base := Claim{Kind: KindAgreement, Phrase: s.toks[at].text}
+	anaphor := false
+	if len(named) == 0 {
+		if d := s.w(noun - 1); d == "this" || d == "that" || d == "the" || d == "it" {
+			if id := st.recentEvent(KindAgreement); id != "" && len(s.claimTimes()) == 0 {
+				named = []string{id}
+				anaphor = true
+			}
+		}
+	}
+	base.EventID = strings.Join(named, "|")
+	if base.EventID == "" {
+		base.Phrase = s.toks[noun].norm
+	}
+	for _, m := range s.ments {
+		if m.kind == "place" || m.kind == "adjective" {
+			if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "country" {
+				base.Places = appendNew(base.Places, p.ID)
+			}
+		}
+	}
+	base.Subjects = ids(s.persons(0, len(s.toks)))
+	base.Negated = negatedBefore(s, 0, at)
+	conf := 1.0
+	if anaphor {
+		conf = 0.85
+	}
+	var claims []*Claim
+	signed := s.find(signWords) >= 0
+	for _, t := range s.times {
+		cl := base
+		cl.Confidence = conf
+		if t.duration > 0 {
+			cl.Duration = t.duration
+		} else {
+			if !signed && base.EventID == "" {
+				continue // "a treaty … in 1971" without a named treaty or a verb of signing
+			}
+			cl.Time = timeOf(s, t)
+		}
+		claims = append(claims, &cl)
+	}
+	return claims
+}
+
+// relationsClaims: "relations began in the late 1950s", "ties were
+// established in 1947", "this visit is considered the beginning of relations".
+func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
+	r := s.find(relNouns)
+	b := s.find(startWords)
+	if r < 0 || b < 0 {
+		return nil
+	}
+	base := Claim{Kind: KindRelations, Phrase: s.toks[b].text}
+	for _, m := range s.ments {
+		if m.kind == "place" || m.kind == "adjective" {
+			if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "country" {
+				base.Places = appendNew(base.Places, p.ID)
+			}
+		}
+	}
+	base.Negated = negatedBefore(s, 0, b)
+	times := s.claimTimes()
+	if len(times) == 0 {
+		// "This visit is considered the beginning of relations"
+		if s.find(set("this that which")) >= 0 {
+			if id := st.recentEvent(KindVisit); id != "" {
+				if e := c.rec.Event(id); e != nil {
+					cl := base
+					cl.EventID = id
+					cl.Confidence = 0.85
+					cl.Time = Time{When: e.When, Relative: true}
+					return []*Claim{&cl}
+				}
+			}
+		}
+		return nil
+	}
+	t := times[0]
+	cl := base
+	cl.Confidence = 1
+	cl.Time = timeOf(s, t)
+	return []*Claim{&cl}
+}
+
+// officeClaims: a title written with a name in a dated sentence ("Soviet
+// Prime Minister Nikita Khrushchev visited India in 1955"), or with an
+// ordinal ("India's first Prime Minister, Jawaharlal Nehru").
+func (c *Checker) officeClaims(s *sentence) []*Claim {
+	var claims []*Claim
+	times := s.claimTimes()
+	for k := range s.ments {
+		p := &s.ments[k]
+		if p.kind != "person" || p.title < 0 {
+			continue
+		}
+		t := s.ments[p.title]
+		offices := c.officesFor(t, p.ids[0])
+		if len(offices) == 0 {
+			continue
+		}
+		loose := true
+		for _, o := range offices {
+			if len(c.rec.Office(o).Includes) == 0 {
+				loose = false
+			}
+		}
+		if loose && t.ordinal == 0 {
+			continue // "Soviet leader Brezhnev": a loose title is not checked on its own
+		}
+		if t.ordinal == 0 && len(times) == 0 {
+			continue
+		}
+		cl := &Claim{Kind: KindOffice, Subjects: []string{p.ids[0]}, Office: offices, Ordinal: t.ordinal, Confidence: min(p.conf, t.conf)}
+		for _, tm := range times {
+			cl.times = append(cl.times, tm.when)
+		}
+		a, b := s.toks[t.start].start, s.toks[t.end-1].end
+		cl.Phrase = s.text[a:b]
+		if t.ordinal == 0 {
+			cl.Time = timeOf(s, times[0])
+			if len(times) > 1 {
+				last := times[len(times)-1]
+				cl.Time.When.End = last.when.End
+				cl.Time.Text = s.text[s.toks[times[0].start].start:s.toks[last.end-1].end]
+			}
+		}
+		claims = append(claims, cl)
+	}
+	return claims
+}
+
+// officesFor narrows a title to the offices it can mean here: those of the
+// country written with it, else of the person's country.
+func (c *Checker) officesFor(t ment, person string) []string {
+	country := t.country
+	if country == "" {
+		if p := c.rec.Person(person); p != nil {
+			country = p.Country
+		}
+	}
+	var exact, loose []string
+	for _, id := range t.ids {
+		o := c.rec.Office(id)
+		switch {
+		case o == nil:
+		case country == "" || o.Country == country:
+			exact = append(exact, id)
+		case c.rec.SameCountry(country, o.Country) || c.rec.SameCountry(o.Country, country):
+			loose = append(loose, id) // "Russian Premier" for a Soviet one
+		}
+	}
+	if len(exact) > 0 {
+		return exact
+	}
+	return loose
+}
+
