@@ -131,7 +131,7 @@ func (c *Checker) visitCovered(cl *Claim, when facts.Interval) (bool, *facts.Sco
 }
 
 func (c *Checker) uncovered(scope *facts.Scope, what string) string {
-	if scope != nil && scope.Note != "" {
+	if scope != nil && scope.Note != "" && !scope.Complete {
 		return scope.Note
 	}
 	return "The record does not cover " + what + " completely, so the absence of a matching fact proves nothing."
@@ -150,7 +150,13 @@ func (c *Checker) judgeVisit(cl *Claim) {
 	// time) all of the record
 	when := cl.Time.When
 	if when.Start.IsZero() {
-		when = facts.Interval{End: c.rec.AsOf}
+		// counts and ordinals with no time: from the first visit on
+		when = facts.Interval{Start: c.rec.AsOf, End: c.rec.AsOf}
+		for _, m := range all {
+			if m.e.When.Start.First() < when.Start.First() {
+				when.Start = m.e.When.Start
+			}
+		}
 	}
 	var decisive, weak, cityMiss []*facts.Event
 	for _, m := range all {
@@ -580,6 +586,11 @@ func (c *Checker) judgeRelations(cl *Claim) {
 	}
 	covered, scope := c.rec.Covered(facts.Relations, "", "", "", cl.Time.When)
 	when := cl.Time.When
+	for _, e := range formal {
+		if e.Confidence.Decisive() {
+			covered = true // a recorded establishment is the fact a start date states
+		}
+	}
 	for _, e := range formal {
 		if e.When.Overlaps(when) && e.Confidence.Decisive() {
 			cl.Verdict = Supported

@@ -121,17 +121,18 @@ func joinKey(toks []token) (string, bool) {
 // misspelt single-word name ("Krushchev", "Brezhnyev"), within one edit (two
 // for long names), never for a common word or a word the record uses.
 func (c *Checker) fuzzyPerson(t token) string {
-	if t.punct || !t.cap || utf8.RuneCountInString(t.norm) < 5 || c.lex.vocab[t.norm] || strings.ContainsAny(t.norm, "0123456789") {
+	n := utf8.RuneCountInString(t.norm)
+	if t.punct || !t.cap || n < 6 || c.lex.vocab[t.norm] || strings.ContainsAny(t.norm, "0123456789") {
 		return ""
 	}
 	maxD := 1
-	if utf8.RuneCountInString(t.norm) >= 8 {
+	if n >= 9 {
 		maxD = 2
 	}
 	best, bestD, ties := "", maxD+1, 0
 	for name, ids := range c.lex.fuzzy {
-		if name[0] != t.norm[0] || len(ids) != 1 {
-			continue
+		if name[0] != t.norm[0] || len(ids) != 1 || len(name) < 6 || strings.HasPrefix(name, t.norm) || strings.HasPrefix(t.norm, name) {
+			continue // "Kelly" is not a misspelt "Kell": a longer or shorter name is another name
 		}
 		d := edit.Distance(t.norm, name, maxD)
 		switch {

@@ -102,7 +102,6 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		if fr.file.Error != "" {
 			rep.Summary.Errors++
 		}
-		fr.claims = nil
 		if opts.format == "text" {
 			writeTextFile(c.App.Writer, fr)
 		}
