@@ -79,8 +79,8 @@ type Claim struct {
 	Time       Time
 	Negated    bool
 	Mode       Mode
-	Quoted     bool   // inside quotation marks
-	Speaker    string // who is quoted, when the sentence says
+	Quoted     bool     // inside quotation marks
+	Speaker    string   // who is quoted, when the sentence says
 	Office     []string // office ids a title stands for (office claims)
 	Ordinal    int      // 1 first, 2 second, …; -1 last
 	Number     int      // summits: the number in the series

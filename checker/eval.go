@@ -92,4 +92,6 @@ func (c *Checker) Evaluate(items []Labelled) EvalResult {
 	return res
 }
 
-func (m Miss) String() string { return fmt.Sprintf("%s: want %v, got %v: %s", m.ID, m.Want, m.Got, m.Text) }
+func (m Miss) String() string {
+	return fmt.Sprintf("%s: want %v, got %v: %s", m.ID, m.Want, m.Got, m.Text)
+}

@@ -45,7 +45,7 @@ func TestMadeUpRecord(t *testing.T) {
 	c := newTestChecker(t, "norland")
 	tests := []struct {
 		name, text, reason string
-		want           []got
+		want               []got
 	}{
 		{"visit supported", "Ada Varga visited Sudmark in 1995.", "a recorded visit", []got{{KindVisit, []string{"ada-varga"}, "1995", Supported, false}}},
 		{"visit list", "Bruno Kell visited Norland in 1996 and 1999.", "a list makes one claim per year; 1999 is absent from complete coverage",

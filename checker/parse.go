@@ -7,19 +7,19 @@ import (
 // Words that make or qualify claims. These are English grammar, not names:
 // the names all come from the record.
 var (
-	visitVerbs = set("visit visits visited visiting travelled traveled travels travel flew flies fly went goes go came comes come arrived arrives arrive toured tours tour journeyed landed hosted hosts host")
-	visitNouns = set("visit visits trip trips tour journey stopover stop-over")
-	pastVerbs  = set("visited travelled traveled flew went came arrived toured journeyed landed hosted")
-	summitWord = set("summit summits")
-	agreeNouns = set("treaty declaration agreement deal contract pact accord protocol treaties agreements deals")
-	relNouns   = set("relations relationship ties relation")
-	startWords = set("began begun begin begins beginning start started starts established establishment date dates dated inception founded formalised formalized")
-	negWords   = set("not n't never no")
-	futureW    = set("will shall upcoming")
-	condW      = set("if unless whether would")
-	opinionW   = set("perhaps possibly probably maybe might arguably allegedly supposedly likely")
-	signWords  = set("signed sign signs signing concluded inked agreed sealed")
-	sayWords   = set("said says told added according claimed stated")
+	visitVerbs        = set("visit visits visited visiting travelled traveled travels travel flew flies fly went goes go came comes come arrived arrives arrive toured tours tour journeyed landed hosted hosts host")
+	visitNouns        = set("visit visits trip trips tour journey stopover stop-over")
+	pastVerbs         = set("visited travelled traveled flew went came arrived toured journeyed landed hosted")
+	summitWord        = set("summit summits")
+	agreeNouns        = set("treaty declaration agreement deal contract pact accord protocol treaties agreements deals")
+	relNouns          = set("relations relationship ties relation")
+	startWords        = set("began begun begin begins beginning start started starts established establishment date dates dated inception founded formalised formalized")
+	negWords          = set("not n't never no")
+	futureW           = set("will shall upcoming")
+	condW             = set("if unless whether would")
+	opinionW          = set("perhaps possibly probably maybe might arguably allegedly supposedly likely")
+	signWords         = set("signed sign signs signing concluded inked agreed sealed")
+	sayWords          = set("said says told added according claimed stated")
 	allowedSummitQual = set("annual bilateral india-russia indo-russian russia-india indo-soviet india-ussr the a an his her their its first last")
 )
 
@@ -814,4 +814,3 @@ func (c *Checker) officesFor(t ment, person string) []string {
 	}
 	return loose
 }
-
