@@ -83,6 +83,7 @@ type Claim struct {
 	Speaker    string   // who is quoted, when the sentence says
 	Office     []string // office ids a title stands for (office claims)
 	Ordinal    int      // 1 first, 2 second, …; -1 last
+	Became     bool     // office claims: the person took office at the time
 	Number     int      // summits: the number in the series
 	Count      int      // "twice", "ten times"
 	Recent     bool     // "most recently"

@@ -31,6 +31,15 @@ func (c *Checker) judge(cl *Claim, st *docState) {
 	case KindOffice:
 		c.judgeOffice(cl, st)
 	}
+	if cl.Quoted && cl.Verdict == Contradicted {
+		who := "someone quoted"
+		if cl.Speaker != "" {
+			who = c.personName(cl.Speaker)
+		}
+		cl.Notes = append(cl.Notes, fmt.Sprintf("Quoted speech: the claim is %s's, not the article's. The record contradicts it: %s", who, cl.Explanation))
+		cl.Verdict = Unknown
+		cl.Explanation = "In a quotation: reported as a note, not as the article's error."
+	}
 	if cl.Verdict != Unknown && cl.Confidence < c.opts.MinConfidence {
 		cl.Notes = append(cl.Notes, fmt.Sprintf("Would be %s, but the names were resolved with confidence %.2f, below the minimum %.2f.", cl.Verdict, cl.Confidence, c.opts.MinConfidence))
 		cl.Verdict = Unknown
@@ -649,6 +658,10 @@ func (c *Checker) judgeOffice(cl *Claim, st *docState) {
 	if len(times) == 0 {
 		times = []facts.Interval{cl.Time.When}
 	}
+	if cl.Became {
+		c.judgeTookOffice(cl, person, name)
+		return
+	}
 	var heldAll = true
 	var notes []string
 	var wrong []string
@@ -860,4 +873,50 @@ func (c *Checker) judgeOrdinalOffice(cl *Claim, person, name string) {
 	cl.Verdict = Contradicted
 	cl.Explanation = fmt.Sprintf("%s was not %s.", name, what)
 	cl.Correction = fmt.Sprintf("%s was %s (%s).", c.personName(holder), what, fmtTerm(deciding))
+}
+
+// judgeTookOffice checks "X became Premier in 1958": a term of the office
+// must start at the claim's time.
+func (c *Checker) judgeTookOffice(cl *Claim, person, name string) {
+	when := cl.Time.When
+	var starts []*facts.Term
+	p := c.rec.Person(person)
+	for _, t := range p.Terms {
+		for _, o := range cl.Office {
+			if containsStr(c.rec.Expand(o), t.Office) {
+				starts = append(starts, t)
+			}
+		}
+	}
+	for _, t := range starts {
+		if (facts.Interval{Start: t.When.Start, End: t.When.Start}).Overlaps(when) && t.Confidence.Decisive() {
+			cl.Verdict = Supported
+			cl.Explanation = fmt.Sprintf("%s took office as %s on %s.", name, c.officeName(t.Office), fmtDate(t.When.Start))
+			cl.Evidence = append(cl.Evidence, c.termEvidence(t))
+			return
+		}
+	}
+	covered := true
+	for _, o := range cl.Office {
+		for _, x := range c.rec.Expand(o) {
+			if ok, _ := c.rec.OfficeCovered(x, when); !ok {
+				covered = false
+			}
+		}
+	}
+	if !covered {
+		cl.Explanation = "The record does not hold every term of this office at that time."
+		return
+	}
+	var corr []string
+	for _, t := range starts {
+		corr = append(corr, fmt.Sprintf("%s became %s on %s.", name, c.officeName(t.Office), fmtDate(t.When.Start)))
+		cl.Evidence = append(cl.Evidence, c.termEvidence(t))
+	}
+	if len(corr) == 0 {
+		corr = append(corr, fmt.Sprintf("The record holds no term of %s for %s.", c.officeName(cl.Office[0]), name))
+	}
+	cl.Verdict = Contradicted
+	cl.Explanation = fmt.Sprintf("%s did not take that office in %s.", name, fmtInterval(when))
+	cl.Correction = strings.Join(corr, " ")
 }

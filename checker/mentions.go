@@ -19,6 +19,8 @@ type ment struct {
 	ordinal int
 	// persons: an attached title (index into the mentions), -1 if none
 	title int
+	// the title is predicated: "X became Premier" (became), "X was Premier"
+	became bool
 }
 
 var howConfidence = map[Resolution]float64{ByName: 1, ByAlias: 0.95, BySurname: 0.9, ByTitle: 0.85, ByPronoun: 0.85, ByContext: 0.8, ByFuzzy: 0.7}

@@ -62,7 +62,7 @@ func (c *Checker) parseSentence(text string, st *docState) []*Claim {
 	var claims []*Claim
 	claims = append(claims, c.visitClaims(s, st)...)
 	claims = append(claims, c.summitClaims(s, st)...)
-	claims = append(claims, c.agreementClaims(s, st)...)
+	claims = append(claims, c.agreementClaims(s, st, len(claims) > 0)...)
 	claims = append(claims, c.relationsClaims(s, st)...)
 	claims = append(claims, c.officeClaims(s)...)
 
@@ -260,6 +260,40 @@ func (c *Checker) attachTitles(s *sentence) {
 			if t := s.officeEndingBefore(p.start - 1); t >= 0 {
 				p.title = t
 				continue
+			}
+		}
+		// predicates: "X became Premier", "X was Prime Minister", "X served as President"
+		j := p.end
+		if s.w(j) == "," || s.w(j) == "then" {
+			j++
+		}
+		switch s.w(j) {
+		case "became", "becomes":
+			if t := s.officeStartingNear(j + 1); t >= 0 {
+				p.title, p.became = t, true
+			}
+		case "was", "is", "remained":
+			k := j + 1
+			if s.w(k) == "elected" || s.w(k) == "appointed" || s.w(k) == "named" || s.w(k) == "sworn" {
+				if s.w(k+1) == "in" {
+					k++ // "sworn in as"
+				}
+				if s.w(k+1) == "as" {
+					k++
+				}
+				if t := s.officeStartingNear(k + 1); t >= 0 {
+					p.title, p.became = t, true
+				}
+				continue
+			}
+			if t := s.officeStartingNear(k); t >= 0 {
+				p.title = t
+			}
+		case "served":
+			if s.w(j+1) == "as" {
+				if t := s.officeStartingNear(j + 2); t >= 0 {
+					p.title = t
+				}
 			}
 		}
 	}
@@ -639,7 +673,11 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 // agreementClaims: "India signed the treaty of friendship with the Soviet
 // Union in 1971", "This treaty was for 20 years", "the S-400 deal was signed in
 // New Delhi in 2018".
-func (c *Checker) agreementClaims(s *sentence, st *docState) []*Claim {
+//
+// A sentence already about a visit or a summit makes an agreement claim only
+// when it names the agreement: in "she flew to Moscow in September 1971,
+// weeks after the treaty was signed" the date is the flight's.
+func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Claim {
 	var named []string
 	var at = -1
 	for _, m := range s.ments {
@@ -668,6 +706,9 @@ func (c *Checker) agreementClaims(s *sentence, st *docState) []*Claim {
 		}
 	}
 	base.EventID = strings.Join(named, "|")
+	if base.EventID == "" && other {
+		return nil
+	}
 	if base.EventID == "" {
 		base.Phrase = s.toks[noun].norm
 	}
@@ -770,7 +811,7 @@ func (c *Checker) officeClaims(s *sentence) []*Claim {
 		if t.ordinal == 0 && len(times) == 0 {
 			continue
 		}
-		cl := &Claim{Kind: KindOffice, Subjects: []string{p.ids[0]}, Office: offices, Ordinal: t.ordinal, Confidence: min(p.conf, t.conf)}
+		cl := &Claim{Kind: KindOffice, Subjects: []string{p.ids[0]}, Office: offices, Ordinal: t.ordinal, Became: p.became, Confidence: min(p.conf, t.conf)}
 		for _, tm := range times {
 			cl.times = append(cl.times, tm.when)
 		}
