@@ -688,7 +688,7 @@ func (c *Checker) judgeOffice(cl *Claim, st *docState) {
 		// a title still held at the record's date is a current title
 		if cur := c.currentTerm(person, cl.Office); cur != nil {
 			cl.Evidence = appendEvidence(cl.Evidence, c.termEvidence(cur))
-			notes = append(notes, fmt.Sprintf("In %s %s held %s; the title is read as a current one.", fmtInterval(when), name, c.heldList(person, when)))
+			notes = append(notes, fmt.Sprintf("%s %s was %s; the title is read as a current one.", capitalize(during(when)), name, c.heldList(person, when)))
 			continue
 		}
 		wrong = append(wrong, c.officeCorrection(person, cl.Office, when))
@@ -786,7 +786,7 @@ func (c *Checker) heldList(person string, when facts.Interval) string {
 func (c *Checker) officeCorrection(person string, offices []string, when facts.Interval) string {
 	name := c.personName(person)
 	var b strings.Builder
-	fmt.Fprintf(&b, "In %s %s held %s", fmtInterval(when), name, c.heldList(person, when))
+	fmt.Fprintf(&b, "%s %s was %s", capitalize(during(when)), name, c.heldList(person, when))
 	var holders []string
 	for _, o := range offices {
 		for _, t := range c.rec.Holders(o, when) {
@@ -794,14 +794,14 @@ func (c *Checker) officeCorrection(person string, offices []string, when facts.I
 		}
 	}
 	if len(holders) > 0 {
-		fmt.Fprintf(&b, "; %s was held by %s", c.officeName(offices[0]), listAnd(holders))
+		fmt.Fprintf(&b, "; %s was %s", c.officeName(offices[0]), listAnd(holders))
 	}
 	b.WriteString(".")
 	p := c.rec.Person(person)
 	for _, t := range p.Terms {
 		for _, o := range offices {
 			if containsStr(c.rec.Expand(o), t.Office) {
-				fmt.Fprintf(&b, " %s held %s %s.", name, c.officeName(t.Office), fmtTerm(t))
+				fmt.Fprintf(&b, " %s was %s %s.", name, c.officeName(t.Office), fromTo(t))
 			}
 		}
 	}
@@ -864,7 +864,7 @@ func (c *Checker) judgeOrdinalOffice(cl *Claim, person, name string) {
 		cl.Explanation = "Rests on a term the record marks " + deciding.Confidence.String() + "."
 		return
 	}
-	what := fmt.Sprintf("the %s %s", ordinalText(cl.Ordinal), strings.ToLower(o.Name[:1])+o.Name[1:])
+	what := fmt.Sprintf("the %s %s", ordinalText(cl.Ordinal), o.Name)
 	if holder == person {
 		cl.Verdict = Supported
 		cl.Explanation = fmt.Sprintf("%s was %s: %s.", name, what, c.termEvidence(deciding).Summary)

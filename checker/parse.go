@@ -390,6 +390,52 @@ func (s *sentence) claimTimes() []timeExpr {
 	return out
 }
 
+// nearestTrigger is the visit or summit trigger closest to token i, or -1.
+func (s *sentence) nearestTrigger(i int) int {
+	best, bestD := -1, 1<<30
+	for k, t := range s.toks {
+		if visitVerbs[t.norm] || visitNouns[t.norm] || summitWord[t.norm] {
+			d := k - i
+			if d < 0 {
+				d = -d
+			}
+			if d < bestD {
+				best, bestD = k, d
+			}
+		}
+	}
+	return best
+}
+
+// timesFor are the times that belong to the trigger at token v: those not
+// closer to another trigger of the sentence. In "the first summit with Putin
+// in 2014, followed by visits in 2016 and 2018", 2014 is the summit's.
+func (s *sentence) timesFor(v int) []timeExpr {
+	var triggers []int
+	for i, t := range s.toks {
+		if visitVerbs[t.norm] || visitNouns[t.norm] || summitWord[t.norm] || agreeNouns[t.norm] || signWords[t.norm] {
+			triggers = append(triggers, i)
+		}
+	}
+	var out []timeExpr
+	for _, t := range s.claimTimes() {
+		owner, best := -1, 1<<30
+		for _, g := range triggers {
+			d := t.start - g
+			if d < 0 {
+				d = -d + 2 // a time before its trigger ("in 1971, India signed") binds a little less
+			}
+			if d < best {
+				owner, best = g, d
+			}
+		}
+		if owner == v || owner < 0 || !(visitVerbs[s.w(owner)] || visitNouns[s.w(owner)] || summitWord[s.w(owner)]) || !(visitVerbs[s.w(v)] || visitNouns[s.w(v)] || summitWord[s.w(v)]) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 func (s *sentence) persons(from, to int) []*ment {
 	var out []*ment
 	for k := range s.ments {
@@ -509,13 +555,21 @@ func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
 	if len(subjects) == 0 {
 		return nil
 	}
+	if noun && (dest == nil || subjects[0].how == ByPronoun && s.w(subjects[0].end) != "'s") {
+		return nil // "followed by significant visits in 2016": whose, and where to?
+	}
 	if summitWordAfter(s, v) && dest == nil {
 		return nil
 	}
-	times := s.claimTimes()
+	times := s.timesFor(v)
 	conf := minConf(subjects)
 	if len(times) == 0 {
-		if noun || s.mode != Asserted {
+		if s.mode != Asserted {
+			if noun {
+				return nil
+			}
+			// "Putin will travel to India next month": kept, to say it is not asserted
+		} else if noun {
 			if countIn(s) == 0 {
 				return nil
 			}
@@ -581,8 +635,15 @@ func (s *sentence) subjectsBefore(v int) []*ment {
 		if m.end > v || m.kind != "person" {
 			continue
 		}
-		// stop at a person who is the object of "with"/"met"
-		if w := s.w(m.start - 1); w == "with" || w == "met" || w == "by" {
+		// skip a person who is the object of "with"/"met", titles included
+		start := m.start
+		if m.title >= 0 && s.ments[m.title].end == m.start {
+			start = s.ments[m.title].start
+		}
+		for start > 0 && s.isCountryAt(start-1) {
+			start--
+		}
+		if w := s.w(start - 1); w == "with" || w == "met" || w == "by" || w == "and" && len(group) == 0 && s.w(start-2) == "with" {
 			continue
 		}
 		if len(group) == 0 {
@@ -650,7 +711,7 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 		}
 	}
 	base.Negated = negatedBefore(s, 0, v)
-	times := s.claimTimes()
+	times := s.timesFor(v)
 	conf := minConf(people)
 	var claims []*Claim
 	if len(times) == 0 {
@@ -681,7 +742,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 	var named []string
 	var at = -1
 	for _, m := range s.ments {
-		if m.kind == "event" {
+		if m.kind == "event" && c.rec.Event(m.ids[0]).Kind == KindAgreement {
 			named = append(named, m.ids...)
 			if at < 0 {
 				at = m.start
@@ -788,11 +849,14 @@ func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
 // ordinal ("India's first Prime Minister, Jawaharlal Nehru").
 func (c *Checker) officeClaims(s *sentence) []*Claim {
 	var claims []*Claim
-	times := s.claimTimes()
 	for k := range s.ments {
 		p := &s.ments[k]
 		if p.kind != "person" || p.title < 0 {
 			continue
+		}
+		times := s.claimTimes()
+		if g := s.nearestTrigger(p.start); g >= 0 {
+			times = s.timesFor(g)
 		}
 		t := s.ments[p.title]
 		offices := c.officesFor(t, p.ids[0])

@@ -295,6 +295,9 @@ func decadeOf(w string) (part string, decade int, ok bool) {
 			return "", 0, false
 		}
 	}
+	if !strings.HasSuffix(w, "s") {
+		return "", 0, false
+	}
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "s"), "'")
 	if y, ok := yearOf(w); ok && y%10 == 0 {
 		return part, y, true

@@ -199,3 +199,37 @@ func fmtTerm(t *facts.Term) string {
 	}
 	return fmtDate(t.When.Start) + " – " + fmtDate(t.When.End)
 }
+
+// during writes a time as a phrase: "in 1955", "in June 1955", "on 7 June
+// 1955", "from 18 November to 14 December 1955".
+func during(iv facts.Interval) string {
+	a, b := iv.Start, iv.End
+	switch {
+	case a == b && a.Prec == facts.Day:
+		return "on " + fmtDate(a)
+	case a == b:
+		return "in " + fmtDate(a)
+	case a.Prec == facts.Day && b.Prec == facts.Day && a.Y == b.Y && a.M == b.M:
+		return fmt.Sprintf("from %d to %d %s %d", a.D, b.D, monthNames[a.M], a.Y)
+	case a.Prec == facts.Day && b.Prec == facts.Day && a.Y == b.Y:
+		return fmt.Sprintf("from %d %s to %d %s %d", a.D, monthNames[a.M], b.D, monthNames[b.M], a.Y)
+	case a.Prec == facts.Year && b.Prec == facts.Year:
+		return fmt.Sprintf("in %d–%d", a.Y, b.Y)
+	}
+	return "from " + fmtDate(a) + " to " + fmtDate(b)
+}
+
+// fromTo writes a term: "from 27 March 1958 to 14 October 1964", "from 7 May 2012".
+func fromTo(t *facts.Term) string {
+	if t.When.End.IsZero() {
+		return "from " + fmtDate(t.When.Start)
+	}
+	return "from " + fmtDate(t.When.Start) + " to " + fmtDate(t.When.End)
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
