@@ -65,7 +65,7 @@ func (r *Record) Search(query string) []Hit {
 		}
 		s := 0
 		for _, w := range e.Who {
-			s = max(s, personScore[w])
+			s = max(s, personScore[w]-1) // below the person, for a query that names only them
 		}
 		names := append([]string{e.Title, e.ID}, e.Names...)
 		for _, pl := range e.Places {
@@ -77,7 +77,8 @@ func (r *Record) Search(query string) []Hit {
 		if len(words) == 0 && len(years) > 0 {
 			s = 1
 		}
-		if s > 0 {
+		if s > 0 || (len(words) > 0 && s == 0 && anyPersonIn(e.Who, personScore)) {
+			s = max(s, 1)
 			label := e.When.String() + " " + e.Title
 			hits = append(hits, Hit{Kind: e.Kind, ID: e.ID, Label: label, Score: s + 10*len(years)})
 		}
@@ -85,6 +86,9 @@ func (r *Record) Search(query string) []Hit {
 	sort.SliceStable(hits, func(i, j int) bool {
 		if hits[i].Score != hits[j].Score {
 			return hits[i].Score > hits[j].Score
+		}
+		if ri, rj := kindRank(hits[i].Kind), kindRank(hits[j].Kind); ri != rj {
+			return ri < rj
 		}
 		return hits[i].ID < hits[j].ID
 	})
@@ -137,4 +141,26 @@ func overlapsAnyYear(iv Interval, years []int) bool {
 		}
 	}
 	return false
+}
+
+func anyPersonIn(who []string, score map[string]int) bool {
+	for _, w := range who {
+		if score[w] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// kindRank orders equal scores: people, then places, offices, events.
+func kindRank(kind string) int {
+	switch kind {
+	case "person":
+		return 0
+	case "place":
+		return 1
+	case "office":
+		return 2
+	}
+	return 3
 }

@@ -151,11 +151,17 @@ func listFacts(c *cli.Context) error {
 	}
 	person := c.String("person")
 	if person != "" && rec.Person(person) == nil {
-		hits := rec.Search(person)
-		if len(hits) == 0 || hits[0].Kind != "person" {
+		id := ""
+		for _, h := range rec.Search(person) {
+			if h.Kind == "person" {
+				id = h.ID
+				break
+			}
+		}
+		if id == "" {
 			return fail(exitError, "--person %q: no such person in the record (try: relcheck facts search %s)", person, person)
 		}
-		person = hits[0].ID
+		person = id
 	}
 	var year facts.Interval
 	if y := c.Int("year"); y != 0 {
