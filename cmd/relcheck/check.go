@@ -1,8 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
+	"runtime"
 	"io"
 	"io/fs"
 	"os"
@@ -32,7 +32,8 @@ Examples:
    relcheck --format json drafts/
    relcheck --fail-on unknown article.md`),
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: " + formatNames()},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "check `N` inputs at once (default: the number of CPUs); output is the same for any N"},
 			&cli.StringFlag{Name: "fail-on", Value: "contradicted", Usage: "exit 1 when a claim is at or above `VERDICT`: contradicted, unknown or never"},
 			&cli.Float64Flag{Name: "min-confidence", Value: 0.6, Usage: "below this `CONFIDENCE` (0–1) in how names were resolved, a decisive verdict becomes unknown"},
 			&cli.StringFlag{Name: "date", Usage: "the document `DATE` (YYYY-MM-DD) for relative times, over what the document says"},
@@ -58,10 +59,9 @@ type checkOptions struct {
 
 func runCheck(c *cli.Context, stdin io.Reader) error {
 	opts := checkOptions{format: c.String("format"), failOn: c.String("fail-on"), stdinName: c.String("stdin-filename"), mentions: c.Bool("mentions")}
-	switch opts.format {
-	case "text", "json":
-	default:
-		return fail(exitError, "--format %q: use text or json", opts.format)
+	newFormatter, ok := formats[opts.format]
+	if !ok {
+		return fail(exitError, "--format %q: use %s", opts.format, formatNames())
 	}
 	switch opts.failOn {
 	case "contradicted", "unknown", "never":
@@ -86,74 +86,92 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	if mc < 0 || mc > 1 {
 		return fail(exitError, "--min-confidence %v: give a number from 0 to 1", mc)
 	}
+	jobs := c.Int("jobs")
+	if jobs < 1 {
+		jobs = runtime.NumCPU()
+	}
 	rec, err := loadRecord(c)
 	if err != nil {
 		return err
 	}
 	chk := checker.New(rec, checker.Options{MinConfidence: mc})
-	inputs, errs := expandInputs(c.Args().Slice())
-	rep := report{Version: 1, Record: recordOf(rec)}
-	for _, in := range inputs {
-		fr := checkInput(chk, in, stdin, opts)
-		rep.Files = append(rep.Files, fr.file)
-		for _, cl := range fr.claims {
-			rep.Summary.add(cl)
-		}
-		if fr.file.Error != "" {
-			rep.Summary.Errors++
-		}
-		if opts.format == "text" {
-			writeTextFile(c.App.Writer, fr)
-		}
+	inputs := expandInputs(c.Args().Slice())
+	out := newFormatter(c.App.Writer, outputOptions{mentions: opts.mentions, version: version})
+	if err := out.begin(recordOf(rec)); err != nil {
+		return fail(exitError, "write: %v", err)
 	}
-	for _, e := range errs {
-		rep.Files = append(rep.Files, fileReport{Path: e.path, Error: e.err.Error(), Claims: []claimReport{}})
-		rep.Summary.Errors++
-	}
-	rep.Summary.Files = len(rep.Files)
-	switch opts.format {
-	case "json":
-		enc := json.NewEncoder(c.App.Writer)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(rep); err != nil {
-			return fail(exitError, "write report: %v", err)
+	var sum summary
+	contradicted := map[string]int{}
+	err = runBatch(len(inputs), jobs, func(i int) *result {
+		return checkInput(chk, inputs[i], stdin, opts)
+	}, func(r *result) error {
+		sum.Files++
+		if r.Error != "" {
+			sum.Errors++
 		}
-	case "text":
-		for _, e := range errs {
-			fmt.Fprintf(c.App.Writer, "%s: error: %v\n", e.path, e.err)
+		sum.Claims += r.Counts.Claims
+		sum.Supported += r.Counts.Supported
+		sum.Contradicted += r.Counts.Contradicted
+		sum.Unknown += r.Counts.Unknown
+		for _, cl := range r.Claims {
+			if cl.Verdict == checker.Contradicted {
+				contradicted[claimLine(cl)]++
+			}
 		}
-		writeTextSummary(c.App.Writer, rep.Summary)
+		return out.result(r)
+	})
+	if err != nil {
+		return fail(exitError, "write: %v", err)
 	}
-	if rep.Summary.Errors > 0 {
+	if err := out.end(sum, topContradicted(contradicted, 10)); err != nil {
+		return fail(exitError, "write: %v", err)
+	}
+	if sum.Errors > 0 {
 		return &exitErr{code: exitError}
 	}
 	switch {
-	case opts.failOn == "contradicted" && rep.Summary.Contradicted > 0,
-		opts.failOn == "unknown" && rep.Summary.Contradicted+rep.Summary.Unknown > 0:
+	case opts.failOn == "contradicted" && sum.Contradicted > 0,
+		opts.failOn == "unknown" && sum.Contradicted+sum.Unknown > 0:
 		return &exitErr{code: exitFindings}
 	}
 	return nil
 }
 
-type input struct {
-	path  string // "-" for standard input
-	label string
+// topContradicted lists the contradicted claims seen more than once, most
+// frequent first.
+func topContradicted(counts map[string]int, n int) []topClaim {
+	var top []topClaim
+	for k, v := range counts {
+		if v > 1 {
+			top = append(top, topClaim{Claim: k, Count: v})
+		}
+	}
+	sort.Slice(top, func(i, j int) bool {
+		if top[i].Count != top[j].Count {
+			return top[i].Count > top[j].Count
+		}
+		return top[i].Claim < top[j].Claim
+	})
+	if len(top) > n {
+		top = top[:n]
+	}
+	return top
 }
 
-type inputError struct {
-	path string
+// input is one document to check: a file, standard input, or an error found
+// while listing inputs (reported in its place).
+type input struct {
+	path string // "-" for standard input
 	err  error
 }
 
 // expandInputs turns arguments into files: folders are walked (hidden
 // entries skipped), "-" or nothing is standard input.
-func expandInputs(args []string) ([]input, []inputError) {
+func expandInputs(args []string) []input {
 	if len(args) == 0 {
-		return []input{{path: "-"}}, nil
+		return []input{{path: "-"}}
 	}
 	var ins []input
-	var errs []inputError
 	for _, a := range args {
 		if a == "-" {
 			ins = append(ins, input{path: "-"})
@@ -161,17 +179,17 @@ func expandInputs(args []string) ([]input, []inputError) {
 		}
 		info, err := os.Stat(a)
 		if err != nil {
-			errs = append(errs, inputError{a, fmt.Errorf("cannot read: %w", unwrapPath(err))})
+			ins = append(ins, input{path: a, err: fmt.Errorf("cannot read: %w", unwrapPath(err))})
 			continue
 		}
 		if !info.IsDir() {
 			ins = append(ins, input{path: a})
 			continue
 		}
-		var found []string
+		var found []input
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, inputError{p, fmt.Errorf("cannot read: %w", unwrapPath(err))})
+				found = append(found, input{path: p, err: fmt.Errorf("cannot read: %w", unwrapPath(err))})
 				return nil
 			}
 			if p != a && strings.HasPrefix(d.Name(), ".") {
@@ -182,20 +200,18 @@ func expandInputs(args []string) ([]input, []inputError) {
 			}
 			if d.Type().IsRegular() {
 				if _, ok := markup.FormatFor(p); ok {
-					found = append(found, p)
+					found = append(found, input{path: p})
 				}
 			}
 			return nil
 		})
 		if err != nil {
-			errs = append(errs, inputError{a, err})
+			found = append(found, input{path: a, err: err})
 		}
-		sort.Strings(found)
-		for _, p := range found {
-			ins = append(ins, input{path: p})
-		}
+		sort.SliceStable(found, func(i, j int) bool { return found[i].path < found[j].path })
+		ins = append(ins, found...)
 	}
-	return ins, errs
+	return ins
 }
 
 func unwrapPath(err error) error {
@@ -214,28 +230,26 @@ func asPathError(err error, pe **fs.PathError) bool {
 	return ok
 }
 
-type fileResult struct {
-	file   fileReport
-	claims []*checker.Claim
-	opts   checkOptions
-}
-
-func checkInput(chk *checker.Checker, in input, stdin io.Reader, opts checkOptions) fileResult {
-	fr := fileResult{opts: opts, file: fileReport{Path: in.path, Claims: []claimReport{}}}
-	var r io.Reader
+func checkInput(chk *checker.Checker, in input, stdin io.Reader, opts checkOptions) *result {
+	r := &result{Path: in.path}
+	if in.err != nil {
+		r.Error = in.err.Error()
+		return r
+	}
+	var src io.Reader
 	format := opts.inputFormat
 	if in.path == "-" {
-		fr.file.Path = opts.stdinName
+		r.Path = opts.stdinName
 		br := newSniffReader(stdin)
 		if !opts.forceFormat {
 			format = markup.Sniff(br.head)
 		}
-		r = br
+		src = br
 	} else {
 		f, err := os.Open(in.path)
 		if err != nil {
-			fr.file.Error = fmt.Sprintf("cannot read: %v", unwrapPath(err))
-			return fr
+			r.Error = fmt.Sprintf("cannot read: %v", unwrapPath(err))
+			return r
 		}
 		defer f.Close()
 		if !opts.forceFormat {
@@ -243,17 +257,17 @@ func checkInput(chk *checker.Checker, in input, stdin io.Reader, opts checkOptio
 				format = ff
 			}
 		}
-		r = f
+		src = f
 	}
-	err := chk.Check(r, checker.Input{Format: format, Date: opts.date}, func(cl *checker.Claim) error {
-		fr.claims = append(fr.claims, cl)
-		fr.file.Claims = append(fr.file.Claims, claimOf(cl, opts.mentions))
+	err := chk.Check(src, checker.Input{Format: format, Date: opts.date}, func(cl *checker.Claim) error {
+		r.Counts.add(cl)
+		r.Claims = append(r.Claims, cl)
 		return nil
 	})
 	if err != nil {
-		fr.file.Error = fmt.Sprintf("cannot read: %v", err)
+		r.Error = fmt.Sprintf("cannot read: %v", err)
 	}
-	return fr
+	return r
 }
 
 // sniffReader keeps the first bytes of standard input to guess its format.

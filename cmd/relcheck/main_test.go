@@ -76,7 +76,7 @@ func TestUsageErrors(t *testing.T) {
 		args []string
 		want string // in stderr
 	}{
-		{"bad format", []string{"--format", "xml"}, `--format "xml": use text or json`},
+		{"bad format", []string{"--format", "xml"}, `--format "xml": use text,`},
 		{"bad fail-on", []string{"--fail-on", "sometimes"}, `--fail-on "sometimes"`},
 		{"bad date", []string{"--date", "2025-13-01"}, "--date:"},
 		{"missing file", []string{"no-such-file.md"}, ""},

@@ -75,6 +75,8 @@ type summary struct {
 	Contradicted int `json:"contradicted"`
 	Unknown      int `json:"unknown"`
 	Errors       int `json:"errors"`
+	// the most frequent contradicted claims of the run
+	Top []topClaim `json:"top_contradicted,omitempty"`
 }
 
 func (s *summary) add(cl *checker.Claim) {

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sync"
+)
+
+// runBatch runs work(0..n-1) on `jobs` goroutines and hands the results to
+// emit in index order, so that output never depends on scheduling. At most a
+// window of results waits for its turn, which bounds memory. A panic inside
+// one piece of work becomes that piece's error.
+func runBatch(n, jobs int, work func(i int) *result, emit func(*result) error) error {
+	if jobs < 1 {
+		jobs = 1
+	}
+	slots := make(chan struct{}, jobs*4) // results dispatched but not yet emitted
+	next := make(chan int)
+	var mu sync.Mutex
+	cond := sync.NewCond(&mu)
+	done := map[int]*result{}
+	stop, dispatched, finished := false, 0, false
+
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				r := safeWork(work, i)
+				mu.Lock()
+				done[i] = r
+				cond.Broadcast()
+				mu.Unlock()
+			}
+		}()
+	}
+	go func() {
+		defer func() {
+			close(next)
+			mu.Lock()
+			finished = true
+			cond.Broadcast()
+			mu.Unlock()
+		}()
+		for i := range n {
+			slots <- struct{}{}
+			mu.Lock()
+			if stop {
+				mu.Unlock()
+				return
+			}
+			dispatched++
+			mu.Unlock()
+			next <- i
+		}
+	}()
+	var err error
+	for i := 0; ; i++ {
+		mu.Lock()
+		for done[i] == nil && !(finished && i >= dispatched) {
+			cond.Wait()
+		}
+		r := done[i]
+		delete(done, i)
+		mu.Unlock()
+		if r == nil {
+			break
+		}
+		if err == nil {
+			if err = emit(r); err != nil {
+				mu.Lock()
+				stop = true
+				mu.Unlock()
+			}
+		}
+		<-slots
+	}
+	wg.Wait()
+	return err
+}
+
+func safeWork(work func(int) *result, i int) (r *result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = &result{Error: fmt.Sprintf("internal error (please report it): %v\n%s", p, firstLines(string(debug.Stack()), 12))}
+		}
+	}()
+	return work(i)
+}
+
+func firstLines(s string, n int) string {
+	for i, c := range s {
+		if c == '\n' {
+			n--
+			if n == 0 {
+				return s[:i]
+			}
+		}
+	}
+	return s
+}

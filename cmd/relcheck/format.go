@@ -1,0 +1,251 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/relcheck/relcheck/checker"
+)
+
+// result is one input checked: its claims (in text order) or its error.
+type result struct {
+	Path   string // as given, or the --stdin-filename, or a JSONL document id
+	ID     string // --input jsonl: the document id
+	URL    string // --input jsonl: the document URL, if any
+	Error  string
+	Claims []*checker.Claim // only the verdicts --show lists
+	Counts summary          // all verdicts, whatever --show lists
+}
+
+// topClaim is a contradicted claim that recurs across a run.
+type topClaim struct {
+	Claim string `json:"claim"`
+	Count int    `json:"count"`
+}
+
+// formatter writes results as they come, in input order. Formats that must
+// see everything before writing (json) buffer; the others stream.
+type formatter interface {
+	begin(rec recordInfo) error
+	result(r *result) error
+	end(sum summary, top []topClaim) error
+}
+
+// formats lists the output formats and whether each buffers the run.
+var formats = map[string]func(w io.Writer, o outputOptions) formatter{
+	"text": newTextFormatter,
+	"json": newJSONFormatter,
+}
+
+// outputOptions are what formatters need beyond the results.
+type outputOptions struct {
+	color    bool
+	mentions bool
+	version  string
+}
+
+func formatNames() string {
+	var names []string
+	for _, n := range []string{"text", "line", "json", "jsonl", "sarif", "github", "claimreview"} {
+		if _, ok := formats[n]; ok {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// jsonFormatter writes the versioned JSON report. It holds the whole report
+// (reduced to its JSON form) until the end.
+type jsonFormatter struct {
+	w   io.Writer
+	o   outputOptions
+	rep report
+}
+
+func newJSONFormatter(w io.Writer, o outputOptions) formatter { return &jsonFormatter{w: w, o: o} }
+
+func (f *jsonFormatter) begin(rec recordInfo) error {
+	f.rep = report{Version: 1, Record: rec, Files: []fileReport{}}
+	return nil
+}
+
+func (f *jsonFormatter) result(r *result) error {
+	fr := fileReport{Path: r.Path, Error: r.Error, Claims: []claimReport{}}
+	for _, cl := range r.Claims {
+		fr.Claims = append(fr.Claims, claimOf(cl, f.o.mentions))
+	}
+	f.rep.Files = append(f.rep.Files, fr)
+	return nil
+}
+
+func (f *jsonFormatter) end(sum summary, top []topClaim) error {
+	f.rep.Summary = sum
+	f.rep.Summary.Top = top
+	enc := json.NewEncoder(f.w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(f.rep)
+}
+
+// textFormatter writes findings for a person at a terminal, grouped by file.
+type textFormatter struct {
+	w io.Writer
+	o outputOptions
+}
+
+func newTextFormatter(w io.Writer, o outputOptions) formatter { return &textFormatter{w: w, o: o} }
+
+func (f *textFormatter) begin(recordInfo) error { return nil }
+
+func (f *textFormatter) result(r *result) error {
+	w := f.w
+	if r.Error != "" {
+		_, err := fmt.Fprintf(w, "%s: error: %s\n\n", sanitize(r.Path), sanitize(r.Error))
+		return err
+	}
+	if len(r.Claims) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "%s\n", f.paint(bold, sanitize(r.Path)))
+	for _, cl := range r.Claims {
+		fmt.Fprintf(w, "  %d:%d  %s  %s: %s\n", cl.Start.Line, cl.Start.Column, f.verdict(cl.Verdict), cl.Kind, sanitize(claimLine(cl)))
+		fmt.Fprintf(w, "        %s\n", f.underlined(cl))
+		if cl.Explanation != "" {
+			fmt.Fprintf(w, "        %s\n", sanitize(cl.Explanation))
+		}
+		if cl.Correction != "" {
+			fmt.Fprintf(w, "        %s %s\n", f.paint(bold, "correction:"), sanitize(cl.Correction))
+		}
+		for _, n := range cl.Notes {
+			fmt.Fprintf(w, "        note: %s\n", sanitize(n))
+		}
+		if len(cl.Evidence) > 0 && len(cl.Evidence[0].Sources) > 0 {
+			fmt.Fprintf(w, "        source: %s\n", sanitize(cl.Evidence[0].Sources[0]))
+		}
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+func (f *textFormatter) end(s summary, top []topClaim) error {
+	w := f.w
+	if len(top) > 0 {
+		fmt.Fprintln(w, "most frequent contradicted claims:")
+		for _, t := range top {
+			fmt.Fprintf(w, "  %4d× %s\n", t.Count, sanitize(t.Claim))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "%d claims in %d files: %s supported, %s contradicted, %s unknown", s.Claims, s.Files,
+		f.paint(green, fmt.Sprint(s.Supported)), f.paint(red, fmt.Sprint(s.Contradicted)), f.paint(yellow, fmt.Sprint(s.Unknown)))
+	if s.Errors > 0 {
+		fmt.Fprintf(w, "; %d errors", s.Errors)
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+// ANSI styles, used only when writing to a terminal without NO_COLOR.
+const (
+	bold      = "\x1b[1m"
+	red       = "\x1b[31m"
+	green     = "\x1b[32m"
+	yellow    = "\x1b[33m"
+	underline = "\x1b[4m"
+	reset     = "\x1b[0m"
+)
+
+func (f *textFormatter) paint(style, s string) string {
+	if !f.o.color {
+		return s
+	}
+	return style + s + reset
+}
+
+func (f *textFormatter) verdict(v checker.Verdict) string {
+	s := fmt.Sprintf("%-12s", v)
+	switch v {
+	case checker.Supported:
+		return f.paint(green, s)
+	case checker.Contradicted:
+		return f.paint(red, s)
+	}
+	return f.paint(yellow, s)
+}
+
+// underlined shows the sentence with the words that made the claim
+// underlined (on a terminal) or marked with brackets.
+func (f *textFormatter) underlined(cl *checker.Claim) string {
+	text := cl.Text
+	if cl.Phrase != "" {
+		if i := strings.Index(text, cl.Phrase); i >= 0 {
+			a, b := sanitize(text[:i]), sanitize(text[i+len(cl.Phrase):])
+			p := sanitize(cl.Phrase)
+			if f.o.color {
+				return a + underline + p + reset + b
+			}
+			return a + "[" + p + "]" + b
+		}
+	}
+	return sanitize(text)
+}
+
+// sanitize makes text safe for a terminal or a CI log: control characters
+// (ANSI escapes, carriage returns, NUL) are shown escaped, never raw.
+func sanitize(s string) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029':
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// claimLine says in a few words what the claim asserts.
+func claimLine(cl *checker.Claim) string {
+	var parts []string
+	if len(cl.Subjects) > 0 {
+		parts = append(parts, strings.Join(cl.Subjects, ", "))
+	}
+	if cl.Negated {
+		parts = append(parts, "not")
+	}
+	if cl.Phrase != "" {
+		parts = append(parts, cl.Phrase)
+	}
+	if len(cl.Places) > 0 {
+		parts = append(parts, strings.Join(cl.Places, ", "))
+	}
+	if cl.Time.Text != "" {
+		parts = append(parts, cl.Time.Text)
+	} else if !cl.Time.When.Start.IsZero() {
+		parts = append(parts, cl.Time.When.String())
+	}
+	if cl.Count > 0 {
+		parts = append(parts, fmt.Sprintf("×%d", cl.Count))
+	}
+	if cl.Duration > 0 {
+		parts = append(parts, fmt.Sprintf("%d years", cl.Duration))
+	}
+	return strings.Join(parts, " ")
+}
