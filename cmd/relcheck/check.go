@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
-	"runtime"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
