@@ -89,6 +89,9 @@ type Claim struct {
 	Recent     bool     // "most recently"
 	Duration   int      // agreements: years ("for 20 years")
 	EventID    string   // an event the sentence refers to ("this visit", a named treaty)
+	Elsewhere  string   // a destination the record does not know ("Beijing")
+	Other      bool     // summits: one outside the record's series (BRICS, SCO, informal)
+	SignedAt   string   // agreements: the city the claim says it was signed in
 	Phrase     string   // the words that made the claim (trigger), for reports
 	Mentions   []Mention
 

@@ -47,6 +47,38 @@ func (c *Checker) judge(cl *Claim, st *docState) {
 	}
 }
 
+// fit says how a claim's time meets a fact's.
+type fit int
+
+const (
+	fitNo    fit = iota // they cannot share a day
+	fitMaybe            // they may: the fact is dated less precisely than the claim
+	fitYes              // the claim's time holds the fact, at the claim's precision
+)
+
+// timeFit: "1955" fits a visit of 7–23 June 1955; "30 November 1996" only
+// maybe fits a contract the record dates to 1996; "March 1955" does not fit
+// June 1955.
+func timeFit(claim, fact facts.Interval) fit {
+	if !claim.Overlaps(fact) {
+		return fitNo
+	}
+	if claim.Lo() <= fact.Lo() && fact.Hi() <= claim.Hi() {
+		return fitYes // the whole fact lies in the claim's time
+	}
+	// the fact began (or ended) on a day the claim's time surely holds
+	if claim.Lo() <= fact.Start.First() && fact.Start.Last() <= claim.Hi() || claim.Lo() <= fact.End.First() && fact.End.Last() <= claim.Hi() {
+		return fitYes
+	}
+	// days the fact surely covers: from its latest possible start to its
+	// earliest possible end
+	lo, hi := fact.Start.Last(), fact.End.First()
+	if lo <= hi && claim.Lo() <= hi && lo <= claim.Hi() {
+		return fitYes
+	}
+	return fitMaybe
+}
+
 // asOf is the day up to which "most recently" and "the last" are read.
 func (c *Checker) asOf() facts.DayNum { return c.rec.AsOf.Last() }
 
@@ -147,6 +179,10 @@ func (c *Checker) uncovered(scope *facts.Scope, what string) string {
 }
 
 func (c *Checker) judgeVisit(cl *Claim) {
+	if cl.Elsewhere != "" {
+		cl.Explanation = fmt.Sprintf("%s is not a place in the record, which covers only its own countries and cities: it cannot check this visit.", cl.Elsewhere)
+		return
+	}
 	all := c.visitsOf(cl)
 	who := c.personNames(cl.Subjects)
 	dest := "abroad"
@@ -160,19 +196,40 @@ func (c *Checker) judgeVisit(cl *Claim) {
 	when := cl.Time.When
 	if when.Start.IsZero() {
 		// counts and ordinals with no time: from the first visit on
+		// counts and ordinals with no time: from the first visit to the end of
+		// the visitor's last term of office (or the record's date)
 		when = facts.Interval{Start: c.rec.AsOf, End: c.rec.AsOf}
 		for _, m := range all {
 			if m.e.When.Start.First() < when.Start.First() {
 				when.Start = m.e.When.Start
 			}
 		}
+		if p := c.rec.Person(cl.Subjects[0]); p != nil && len(p.Terms) > 0 {
+			last := p.Terms[len(p.Terms)-1]
+			for _, t := range p.Terms {
+				if c.rec.Span(t).Hi() > c.rec.Span(last).Hi() {
+					last = t
+				}
+			}
+			if end := c.rec.Span(last).End; !last.Current() && end.Last() < c.rec.AsOf.Last() {
+				when.End = end
+				for _, m := range all {
+					if m.e.When.Hi() > when.End.Last() && m.e.When.Lo() <= c.rec.AsOf.Last() {
+						when.End = m.e.When.End
+					}
+				}
+			}
+		}
 	}
-	var decisive, weak, cityMiss []*facts.Event
+	var decisive, weak, cityMiss, maybe []*facts.Event
 	for _, m := range all {
-		if !m.e.When.Overlaps(when) {
+		f := timeFit(when, m.e.When)
+		if f == fitNo {
 			continue
 		}
 		switch {
+		case f == fitMaybe:
+			maybe = append(maybe, m.e)
 		case !m.e.Confidence.Decisive():
 			weak = append(weak, m.e)
 		case m.cityMiss:
@@ -193,6 +250,8 @@ func (c *Checker) judgeVisit(cl *Claim) {
 	}
 	if cl.Negated {
 		switch {
+		case len(maybe) > 0 || len(weak) > 0:
+			cl.Explanation = "The record cannot tell: a visit it holds may fall in that time."
 		case len(decisive) > 0:
 			c.contradict(cl, fmt.Sprintf("%s did visit %s then: %s.", who, dest, c.describe(decisive[0])), record, decisive...)
 		case covered:
@@ -213,6 +272,10 @@ func (c *Checker) judgeVisit(cl *Claim) {
 			cl.EventID = e.ID
 			c.visitNotes(cl, e)
 		}
+	case len(maybe) > 0:
+		cl.Explanation = fmt.Sprintf("The record dates the visit only to %s: %s.", fmtInterval(maybe[0].When), c.describe(maybe[0]))
+		cl.EventID = maybe[0].ID
+		cl.Evidence = append(cl.Evidence, c.evidence(maybe[0]))
 	case len(cityMiss) > 0:
 		cl.Explanation = fmt.Sprintf("The record holds the visit (%s) but does not list %s among its places.", c.describe(cityMiss[0]), c.placeName(cl.Places[0]))
 		cl.EventID = cityMiss[0].ID
@@ -353,6 +416,10 @@ func (c *Checker) judgeVisitOrder(cl *Claim, all []visitMatch, covered bool, sco
 }
 
 func (c *Checker) judgeSummit(cl *Claim) {
+	if cl.Other {
+		cl.Explanation = "The record covers only the numbered annual summits, not this one."
+		return
+	}
 	var series []*facts.Event
 	for _, e := range c.rec.Events {
 		if e.Kind == facts.Summit && involvesAll(e, cl.Subjects) {
@@ -361,6 +428,26 @@ func (c *Checker) judgeSummit(cl *Claim) {
 	}
 	when := cl.Time.When
 	covered, scope := c.rec.Covered(facts.Summit, "", "", "", nonZero(when, c.rec.AsOf))
+	if cl.Count > 0 {
+		var n []*facts.Event
+		for _, e := range series {
+			if e.Confidence.Decisive() && (when.Start.IsZero() || timeFit(when, e.When) == fitYes) {
+				n = append(n, e)
+			}
+		}
+		switch {
+		case !covered:
+			cl.Explanation = c.uncovered(scope, "these summits")
+		case len(n) == cl.Count:
+			cl.Verdict = Supported
+			cl.Explanation = fmt.Sprintf("The record holds %d annual summits in that time.", len(n))
+		default:
+			cl.Verdict = Contradicted
+			cl.Explanation = fmt.Sprintf("The record, complete for the annual summits, holds %d, not %d.", len(n), cl.Count)
+			cl.Correction = fmt.Sprintf("%d annual summits.", len(n))
+		}
+		return
+	}
 	var pick *facts.Event
 	what := "summit"
 	switch {
@@ -451,8 +538,8 @@ func nonZero(iv facts.Interval, asOf facts.Date) facts.Interval {
 // summitMismatch says what of the claim a summit contradicts, or "".
 func (c *Checker) summitMismatch(cl *Claim, e *facts.Event) string {
 	var bad []string
-	if !cl.Time.When.Start.IsZero() && !e.When.Overlaps(cl.Time.When) {
-		bad = append(bad, fmt.Sprintf("held in %s, not %s", fmtInterval(e.When), fmtInterval(cl.Time.When)))
+	if !cl.Time.When.Start.IsZero() && timeFit(cl.Time.When, e.When) == fitNo {
+		bad = append(bad, fmt.Sprintf("held %s, not %s", during(e.When), during(cl.Time.When)))
 	}
 	for _, p := range cl.Places {
 		pl := c.rec.Place(p)
@@ -517,14 +604,29 @@ func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
 		}
 		return
 	}
+	if cl.SignedAt != "" {
+		c.judgeSignedAt(cl, cands)
+		if cl.Verdict != Supported || cl.Time.When.Start.IsZero() {
+			return
+		}
+		cl.Verdict, cl.Evidence = Unknown, nil // go on to check the date too
+	}
 	if cl.Time.When.Start.IsZero() {
 		return
 	}
-	var fits []*facts.Event
+	var fits, maybe []*facts.Event
 	for _, e := range cands {
-		if e.When.Overlaps(cl.Time.When) {
+		switch timeFit(cl.Time.When, e.When) {
+		case fitYes:
 			fits = append(fits, e)
+		case fitMaybe:
+			maybe = append(maybe, e)
 		}
+	}
+	if len(fits) == 0 && len(maybe) > 0 {
+		cl.Explanation = fmt.Sprintf("The record dates it only to %s: %s.", fmtInterval(maybe[0].When), c.describe(maybe[0]))
+		cl.Evidence = append(cl.Evidence, c.evidence(maybe[0]))
+		return
 	}
 	switch {
 	case len(fits) > 0 && fits[0].Confidence.Decisive():
@@ -601,7 +703,7 @@ func (c *Checker) judgeRelations(cl *Claim) {
 		}
 	}
 	for _, e := range formal {
-		if e.When.Overlaps(when) && e.Confidence.Decisive() {
+		if timeFit(when, e.When) == fitYes && e.Confidence.Decisive() {
 			cl.Verdict = Supported
 			cl.Explanation = fmt.Sprintf("In the formal sense: %s.", c.describe(e))
 			cl.Evidence = append(cl.Evidence, c.evidence(e))
@@ -613,7 +715,7 @@ func (c *Checker) judgeRelations(cl *Claim) {
 	}
 	var hits []*facts.Event
 	for _, e := range start {
-		if e.When.Overlaps(when) && e.Confidence.Decisive() {
+		if timeFit(when, e.When) != fitNo && e.Confidence.Decisive() {
 			hits = append(hits, e)
 		}
 	}
@@ -667,14 +769,7 @@ func (c *Checker) judgeOffice(cl *Claim, st *docState) {
 	var wrong []string
 	for _, t := range times {
 		when := c.eventTime(person, t, st)
-		covered, scope := true, (*facts.Scope)(nil)
-		for _, o := range cl.Office {
-			for _, x := range c.rec.Expand(o) {
-				if ok, sc := c.rec.OfficeCovered(x, when); !ok {
-					covered, scope = false, sc
-				}
-			}
-		}
+		covered, scope := c.officesAccounted(cl.Office, when)
 		held := c.heldAt(person, cl.Office, when)
 		if held != nil {
 			cl.Evidence = appendEvidence(cl.Evidence, c.termEvidence(held))
@@ -896,15 +991,7 @@ func (c *Checker) judgeTookOffice(cl *Claim, person, name string) {
 			return
 		}
 	}
-	covered := true
-	for _, o := range cl.Office {
-		for _, x := range c.rec.Expand(o) {
-			if ok, _ := c.rec.OfficeCovered(x, when); !ok {
-				covered = false
-			}
-		}
-	}
-	if !covered {
+	if covered, _ := c.officesAccounted(cl.Office, when); !covered {
 		cl.Explanation = "The record does not hold every term of this office at that time."
 		return
 	}
@@ -919,4 +1006,45 @@ func (c *Checker) judgeTookOffice(cl *Claim, person, name string) {
 	cl.Verdict = Contradicted
 	cl.Explanation = fmt.Sprintf("%s did not take that office in %s.", name, fmtInterval(when))
 	cl.Correction = strings.Join(corr, " ")
+}
+
+// judgeSignedAt checks where a named agreement was signed.
+func (c *Checker) judgeSignedAt(cl *Claim, cands []*facts.Event) {
+	if len(cands) != 1 {
+		cl.Explanation = "The name fits more than one agreement in the record."
+		return
+	}
+	e := cands[0]
+	cl.EventID = e.ID
+	cl.Evidence = append(cl.Evidence, c.evidence(e))
+	switch {
+	case len(e.Places) == 0:
+		cl.Explanation = "The record does not say where " + e.Title + " was signed."
+	case !e.Confidence.Decisive():
+		cl.Explanation = "Rests on a fact the record marks " + e.Confidence.String() + "."
+	case containsStr(e.Places, cl.SignedAt):
+		cl.Verdict = Supported
+		cl.Explanation = fmt.Sprintf("%s was signed in %s.", e.Title, c.placeName(cl.SignedAt))
+	default:
+		cl.Verdict = Contradicted
+		cl.Explanation = fmt.Sprintf("%s was signed in %s, not %s.", e.Title, c.placeList(e.Places), c.placeName(cl.SignedAt))
+		cl.Correction = fmt.Sprintf("Signed in %s on %s.", c.placeList(e.Places), fmtInterval(e.When))
+	}
+}
+
+// officesAccounted reports whether the record knows every holder of these
+// offices at the time: each office's terms are complete then, or the office
+// did not exist yet.
+func (c *Checker) officesAccounted(offices []string, when facts.Interval) (bool, *facts.Scope) {
+	for _, o := range offices {
+		for _, x := range c.rec.Expand(o) {
+			if ok, sc := c.rec.OfficeCovered(x, when); !ok {
+				est := c.rec.Office(x).Established
+				if est.IsZero() || when.Hi() >= est.First() {
+					return false, sc
+				}
+			}
+		}
+	}
+	return true, nil
 }

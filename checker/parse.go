@@ -7,9 +7,10 @@ import (
 // Words that make or qualify claims. These are English grammar, not names:
 // the names all come from the record.
 var (
-	visitVerbs        = set("visit visits visited visiting travelled traveled travels travel flew flies fly went goes go came comes come arrived arrives arrive toured tours tour journeyed landed hosted hosts host")
-	visitNouns        = set("visit visits trip trips tour journey stopover stop-over")
-	pastVerbs         = set("visited travelled traveled flew went came arrived toured journeyed landed hosted")
+	visitVerbs        = set("visit visits visited visiting travelled traveled travels travel flew flies fly went goes go gone came comes come arrived arrives arrive toured tours tour journeyed landed hosted hosts host stopped reached returned received welcomed")
+	visitNouns        = set("visit visits trip trips tour journey stopover stop-over stop")
+	pastVerbs         = set("visited travelled traveled flew went gone came arrived toured journeyed landed hosted stopped reached returned received welcomed")
+	hostVerbs         = set("hosted hosts host received welcomed")
 	summitWord        = set("summit summits")
 	agreeNouns        = set("treaty declaration agreement deal contract pact accord protocol treaties agreements deals")
 	relNouns          = set("relations relationship ties relation")
@@ -17,10 +18,10 @@ var (
 	negWords          = set("not n't never no")
 	futureW           = set("will shall upcoming")
 	condW             = set("if unless whether would")
-	opinionW          = set("perhaps possibly probably maybe might arguably allegedly supposedly likely")
+	opinionW          = set("perhaps possibly probably maybe might arguably allegedly supposedly presumably seemingly likely")
 	signWords         = set("signed sign signs signing concluded inked agreed sealed")
 	sayWords          = set("said says told added according claimed stated")
-	allowedSummitQual = set("annual bilateral india-russia indo-russian russia-india indo-soviet india-ussr the a an his her their its first last")
+	allowedSummitQual = set("annual bilateral india-russia indo-russian russia-india indo-soviet india-ussr the a an his her their its first last no any every - – — and")
 )
 
 func set(s string) map[string]bool {
@@ -107,6 +108,9 @@ func modeOf(s *sentence) Mode {
 		last = s.toks[k]
 	}
 	_ = last
+	if w := s.w(0); (w == "had" || w == "were" || w == "should") && len(s.ments) > 0 && s.ments[0].start == 1 {
+		return Conditional // "Had Modi gone to Moscow in 2025, …"
+	}
 	for i, t := range s.toks {
 		n := t.norm
 		switch {
@@ -137,7 +141,7 @@ func isPlaceNext(s *sentence, i int) bool {
 
 // negatedBefore reports a negation between from and the trigger at i.
 func negatedBefore(s *sentence, from, i int) bool {
-	for k := max(from, i-4); k < i; k++ {
+	for k := max(from, i-6); k < i; k++ {
 		if negWords[s.w(k)] || strings.HasSuffix(s.w(k), "n't") {
 			return true
 		}
@@ -412,11 +416,12 @@ func (s *sentence) nearestTrigger(i int) int {
 // in 2014, followed by visits in 2016 and 2018", 2014 is the summit's.
 func (s *sentence) timesFor(v int) []timeExpr {
 	var triggers []int
-	for i, t := range s.toks {
-		if visitVerbs[t.norm] || visitNouns[t.norm] || summitWord[t.norm] || agreeNouns[t.norm] || signWords[t.norm] {
+	for i := range s.toks {
+		if triggerKind(s.w(i)) != "" {
 			triggers = append(triggers, i)
 		}
 	}
+	kind := triggerKind(s.w(v))
 	var out []timeExpr
 	for _, t := range s.claimTimes() {
 		owner, best := -1, 1<<30
@@ -429,11 +434,25 @@ func (s *sentence) timesFor(v int) []timeExpr {
 				owner, best = g, d
 			}
 		}
-		if owner == v || owner < 0 || !(visitVerbs[s.w(owner)] || visitNouns[s.w(owner)] || summitWord[s.w(owner)]) || !(visitVerbs[s.w(v)] || visitNouns[s.w(v)] || summitWord[s.w(v)]) {
+		if owner < 0 || triggerKind(s.w(owner)) == kind || kind == "" {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// triggerKind groups the words that make claims: the visit words are one
+// kind, summit another, agreement words a third.
+func triggerKind(w string) string {
+	switch {
+	case visitVerbs[w] || visitNouns[w]:
+		return KindVisit
+	case summitWord[w]:
+		return KindSummit
+	case agreeNouns[w] || signWords[w]:
+		return KindAgreement
+	}
+	return ""
 }
 
 func (s *sentence) persons(from, to int) []*ment {
@@ -530,17 +549,31 @@ func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
 	}
 	trig := s.w(v)
 	noun := visitNouns[trig] && !pastVerbs[trig] && s.w(v-1) != "to" && !(trig == "visit" && (s.w(v-1) == "did" || s.w(v-1) == "not" || s.w(v-1) == "never" || strings.HasSuffix(s.w(v-1), "n't")))
-	passive := (trig == "visited" && (s.w(v-1) == "was" || s.w(v-1) == "were")) || strings.HasPrefix(trig, "host")
+	if noun {
+		// "made a brief stop", "paid a visit": the noun acts as a verb
+		for k := v - 1; k >= 0 && k >= v-3; k-- {
+			if w := s.w(k); w == "made" || w == "paid" || w == "makes" || w == "pays" {
+				noun = false
+			}
+		}
+	}
+	wasPassive := s.w(v-1) == "was" || s.w(v-1) == "were"
+	passive := (wasPassive && (trig == "visited" || trig == "received" || trig == "welcomed" || trig == "hosted")) || (hostVerbs[trig] && !wasPassive)
 
 	var subjects []*ment
 	var dest, origin *ment
 	switch {
-	case passive:
+	case passive && (trig == "visited" || hostVerbs[trig] && !wasPassive):
+		// "India was visited by Yeltsin", "Moscow received Indira Gandhi",
+		// "Putin welcomed Modi to Moscow"
 		subjects = s.persons(v+1, len(s.toks))
 		for k := range s.ments {
 			if m := &s.ments[k]; m.kind == "place" && m.end <= v {
 				dest = m
 			}
+		}
+		if after, _ := c.placesAfter(s, v); after != nil && (dest == nil || s.w(after.start-1) == "to") {
+			dest = after
 		}
 	default:
 		subjects = s.subjectsBefore(v)
@@ -555,7 +588,11 @@ func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
 	if len(subjects) == 0 {
 		return nil
 	}
-	if noun && (dest == nil || subjects[0].how == ByPronoun && s.w(subjects[0].end) != "'s") {
+	elsewhere := ""
+	if dest == nil {
+		elsewhere = s.unknownPlaceAfter(v)
+	}
+	if noun && (dest == nil && elsewhere == "" || subjects[0].how == ByPronoun && s.w(subjects[0].end) != "'s") {
 		return nil // "followed by significant visits in 2016": whose, and where to?
 	}
 	if summitWordAfter(s, v) && dest == nil {
@@ -580,7 +617,7 @@ func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
 			return nil
 		}
 	}
-	base := Claim{Kind: KindVisit, Subjects: ids(subjects), Negated: negatedBefore(s, 0, v), Count: countIn(s), Phrase: s.toks[v].text}
+	base := Claim{Kind: KindVisit, Subjects: ids(subjects), Negated: negatedBefore(s, 0, v), Count: countIn(s), Phrase: s.toks[v].text, Elsewhere: elsewhere}
 	if dest != nil {
 		base.Places = append(base.Places, dest.ids[0])
 		conf = min(conf, dest.conf)
@@ -593,8 +630,11 @@ func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
 			base.Ordinal = o
 		}
 	}
-	if s.w(v-1) == "last" && pastVerbs[trig] {
-		base.Recent = true
+	if s.w(v-1) == "last" && pastVerbs[trig] || noun && (s.w(v-1) == "latest" || s.w(v-1) == "recent" && s.w(v-2) == "most") {
+		base.Recent = true // "last visited", "his latest visit", "her most recent trip"
+	}
+	if noun && (s.w(v-1) == "last" || s.w(v-1) == "final") {
+		base.Ordinal = -1
 	}
 	var claims []*Claim
 	if len(times) == 0 {
@@ -614,6 +654,31 @@ func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
 		claims = append(claims, &cl)
 	}
 	return claims
+}
+
+// unknownPlaceAfter finds a capitalised word where the destination of a visit
+// should be ("visited Beijing", "travelled to Washington") that the record
+// does not know: the claim is then about a place outside the record.
+func (s *sentence) unknownPlaceAfter(v int) string {
+	k := v + 1
+	for k < len(s.toks) && (s.w(k) == "to" || s.w(k) == "in" || s.w(k) == "at" || s.w(k) == "the" || s.w(k) == "over") {
+		k++
+	}
+	if k >= len(s.toks) || !s.toks[k].cap || s.toks[k].punct {
+		return ""
+	}
+	if s.mentAt(k) != nil {
+		return ""
+	}
+	for _, t := range s.times {
+		if k >= t.start && k < t.end {
+			return ""
+		}
+	}
+	if _, ok := months[s.w(k)]; ok {
+		return ""
+	}
+	return s.toks[k].text
 }
 
 func summitWordAfter(s *sentence, v int) bool {
@@ -674,17 +739,15 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 	base := Claim{Kind: KindSummit, Phrase: s.toks[v].text}
 	other := false
 	annual := false
+	ord := 0
 	for k := v - 1; k >= 0 && k >= v-4; k-- {
 		w := s.w(k)
 		if o := ordinalOf(w); o != 0 {
-			if o == -1 {
-				base.Ordinal = -1
-			} else if annual || o > 1 {
-				base.Number = o
-			} else {
-				base.Ordinal = o
-			}
+			ord = o
 			break
+		}
+		if _, ok := countOf(w); ok && w != "a" && w != "an" {
+			continue // "23 annual summits"
 		}
 		if w == "annual" {
 			annual = true
@@ -696,13 +759,35 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 		other = true // a BRICS, SCO, G20 or informal summit: not the annual series
 		break
 	}
-	if other {
-		return nil
-	}
-	if base.Ordinal == 1 && annual {
-		base.Number, base.Ordinal = 1, 0
-	}
 	people := s.persons(0, len(s.toks))
+	if other {
+		// a BRICS, SCO, G20 or informal summit: outside the record's series
+		if len(s.timesFor(v)) == 0 {
+			return nil
+		}
+		cl := base
+		cl.Other = true
+		cl.Confidence = 1
+		cl.Time = timeOf(s, s.timesFor(v)[0])
+		return []*Claim{&cl}
+	}
+	relative := s.w(v+1) == "with" || s.w(v+2) == "with"
+	for k := max(0, v-4); k < v; k++ {
+		if w := s.w(k); w == "his" || w == "her" || w == "their" || w == "'s" {
+			relative = true
+		}
+	}
+	switch {
+	case ord == -1 || ord == 1 && (relative || !annual):
+		base.Ordinal = ord // "the last summit", "his first summit with Putin"
+	case ord > 0:
+		base.Number = ord // "the 15th annual summit"
+	}
+	if n, ok := countOf(s.w(v - 1)); ok && s.w(v) == "summits" {
+		base.Count = n
+	} else if n, ok := countOf(s.w(v - 2)); ok && s.w(v) == "summits" && s.w(v-1) == "annual" {
+		base.Count = n
+	}
 	base.Subjects = ids(people)
 	for k := range s.ments {
 		if m := s.ments[k]; m.kind == "place" && m.start > v {
@@ -714,6 +799,14 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 	times := s.timesFor(v)
 	conf := minConf(people)
 	var claims []*Claim
+	if base.Count > 0 {
+		cl := base
+		cl.Confidence = conf
+		if len(times) > 0 {
+			cl.Time = timeOf(s, times[0])
+		}
+		return []*Claim{&cl}
+	}
 	if len(times) == 0 {
 		if base.Number == 0 && base.Ordinal == 0 {
 			return nil
@@ -787,7 +880,26 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 		conf = 0.85
 	}
 	var claims []*Claim
-	signed := s.find(signWords) >= 0
+	signed := s.find(signWords) >= 0 || s.find(set("dates date dated")) >= 0
+	if !signed && noun < 0 && base.EventID != "" && !s.namedFully(named) {
+		return nil // a bare keyword ("BrahMos") without a word of agreeing
+	}
+	if signed && base.EventID != "" {
+		// "signed in Moscow": the place of signing, one claim with its time
+		for _, m := range s.ments {
+			if m.kind == "place" && m.start > at && (s.w(m.start-1) == "in" || s.w(m.start-1) == "at") {
+				if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "city" {
+					base.SignedAt = p.ID
+					break
+				}
+			}
+		}
+		if base.SignedAt != "" && len(s.claimTimes()) == 0 {
+			cl := base
+			cl.Confidence = conf
+			claims = append(claims, &cl)
+		}
+	}
 	for _, t := range s.times {
 		cl := base
 		cl.Confidence = conf
@@ -918,4 +1030,15 @@ func (c *Checker) officesFor(t ment, person string) []string {
 		return exact
 	}
 	return loose
+}
+
+// namedFully reports whether an agreement was named by one of its full names
+// rather than by a keyword alone.
+func (s *sentence) namedFully(ids []string) bool {
+	for _, m := range s.ments {
+		if m.kind == "event" && m.how == ByName {
+			return true
+		}
+	}
+	return false
 }

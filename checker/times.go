@@ -122,7 +122,7 @@ func findTimes(toks []token, ctx timeContext) []timeExpr {
 				continue
 			}
 		}
-		if k, ok := countOf(n); ok && (w(i+1) == "years" || w(i+1) == "year") && w(i-1) == "for" {
+		if k, ok := countOf(n); ok && (w(i+1) == "years" || w(i+1) == "year") && (w(i-1) == "for" || w(i-1) == "of" && (w(i-2) == "term" || w(i-2) == "period" || w(i-2) == "duration")) {
 			out = append(out, timeExpr{start: i - 1, end: i + 2, duration: k})
 			i++
 			continue
@@ -250,6 +250,25 @@ func findTimes(toks []token, ctx timeContext) []timeExpr {
 		if y, ok := yearOf(n); ok {
 			if p := w(i - 1); p == "$" || p == "us$" || p == "rs" || p == "no." || p == "number" {
 				continue
+			}
+			// "after 1993", "since 2000", "before 1990": open spans, closed at the document date if known
+			switch p := w(i - 1); p {
+			case "after", "since":
+				start := y
+				if p == "after" {
+					start++
+				}
+				iv := facts.Interval{Start: yearIv(start).Start}
+				if !ctx.docDate.IsZero() {
+					iv.End = ctx.docDate
+				}
+				out = append(out, timeExpr{start: i - 1, end: i + 1, when: iv, isRange: true})
+				continue
+			case "before", "until", "till":
+				if w(i-2) != "from" && w(i-2) != "between" {
+					out = append(out, timeExpr{start: i - 1, end: i + 1, when: facts.Interval{End: yearIv(y - 1).End}, isRange: true})
+					continue
+				}
 			}
 			out = append(out, timeExpr{start: i, end: i + 1, when: yearIv(y)})
 			continue
