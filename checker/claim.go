@@ -40,12 +40,13 @@ const (
 
 // Mention is a piece of a sentence tied to something in the record.
 type Mention struct {
-	Start, End int    // byte offsets in the sentence
-	Text       string // as written
-	Kind       string // "person", "place", "office", "event", "time"
-	ID         string // record id ("" for a time)
-	How        Resolution
-	Confidence float64
+	Start      int        `json:"start"` // byte offsets in the sentence
+	End        int        `json:"end"`
+	Text       string     `json:"text"` // as written
+	Kind       string     `json:"kind"` // "person", "place", "office", "event", "time"
+	ID         string     `json:"id,omitempty"`
+	How        Resolution `json:"resolved_by"`
+	Confidence float64    `json:"confidence"`
 }
 
 // Time is when a claim says something happened, at the claim's precision.
@@ -92,6 +93,7 @@ type Claim struct {
 	Elsewhere  string   // a destination the record does not know ("Beijing")
 	Other      bool     // summits: one outside the record's series (BRICS, SCO, informal)
 	SignedAt   string   // agreements: the city the claim says it was signed in
+	Unlisted   string   // agreements: a name the record does not list
 	Phrase     string   // the words that made the claim (trigger), for reports
 	Mentions   []Mention
 

@@ -65,6 +65,7 @@ func newLexicon(r *facts.Record) *lexicon {
 			lx.add(n, entry{kind: "event", ids: []string{e.ID}, how: ByName})
 		}
 	}
+	lx.addKeywords(r)
 	for k := range lx.phrases {
 		for _, w := range strings.Fields(k) {
 			lx.vocab[w] = true
@@ -126,3 +127,39 @@ moscow delhi january february march april may june july august september october
 tuesday wednesday thursday friday saturday sunday however although though because therefore moreover meanwhile
 today yesterday tomorrow now here during against among across along around within without toward towards
 people country countries nation nations world year years month months week weeks day days time times`)
+
+// addKeywords lets a distinctive proper noun of one agreement's names stand
+// for it ("Kudankulam", "BrahMos", "S-400"): a word written only with a
+// capital anywhere in the record, found in exactly one agreement, and not
+// already a name of something else.
+func (lx *lexicon) addKeywords(r *facts.Record) {
+	lower := map[string]bool{} // words the record also writes in lower case
+	for _, e := range r.Events {
+		for _, text := range append([]string{e.Title, e.Note}, e.Names...) {
+			for _, t := range tokenize(text) {
+				if !t.punct && !t.cap {
+					lower[t.norm] = true
+				}
+			}
+		}
+	}
+	owners := map[string][]string{}
+	for _, e := range r.Events {
+		if e.Kind != facts.Agreement {
+			continue
+		}
+		for _, text := range append([]string{e.Title}, e.Names...) {
+			for _, t := range tokenize(text) {
+				if t.punct || !t.cap || len(t.norm) < 4 || lower[t.norm] || len(lx.phrases[t.norm]) > 0 {
+					continue
+				}
+				owners[t.norm] = appendNew(owners[t.norm], e.ID)
+			}
+		}
+	}
+	for w, ids := range owners {
+		if len(ids) == 1 {
+			lx.phrases[w] = append(lx.phrases[w], entry{kind: "event", ids: ids, how: ByAlias})
+		}
+	}
+}

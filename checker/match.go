@@ -15,6 +15,10 @@ func (c *Checker) judge(cl *Claim, st *docState) {
 		cl.Explanation = fmt.Sprintf("Not asserted (%s): only asserted claims are checked.", cl.Mode)
 		return
 	}
+	if !cl.Time.When.Start.IsZero() && cl.Time.When.End.IsZero() {
+		// "after 1993" with no document date: as far as the record reaches
+		cl.Time.When.End = c.rec.AsOf
+	}
 	if !cl.Time.When.Start.IsZero() && cl.Time.When.Lo() > c.rec.AsOf.Last() {
 		cl.Explanation = fmt.Sprintf("After the record's as-of date (%s): the record cannot say.", fmtDate(c.rec.AsOf))
 		return
@@ -566,6 +570,10 @@ func (c *Checker) summitMismatch(cl *Claim, e *facts.Event) string {
 }
 
 func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
+	if cl.Unlisted != "" {
+		cl.Explanation = fmt.Sprintf("The record does not list an agreement called %q, so it cannot check it.", cl.Unlisted+" "+cl.Phrase)
+		return
+	}
 	var cands []*facts.Event
 	if cl.EventID != "" {
 		for _, id := range strings.Split(cl.EventID, "|") {

@@ -106,9 +106,15 @@ func joinKey(toks []token) (string, bool) {
 	if len(toks) == 1 {
 		return toks[0].norm, !toks[0].punct
 	}
+	if toks[0].punct || toks[len(toks)-1].punct {
+		return "", false
+	}
 	var b strings.Builder
 	for k, t := range toks {
 		if t.punct {
+			if t.text == "," {
+				continue // "Treaty of Peace, Friendship and Cooperation"
+			}
 			return "", false
 		}
 		if k > 0 {

@@ -260,6 +260,20 @@ func (c *Checker) attachTitles(s *sentence) {
 				continue
 			}
 		}
+		// "Was Khrushchev the Soviet premier in 1955?"
+		if w := s.w(p.start - 1); (w == "was" || w == "is") && s.w(p.end) == "the" {
+			if t := s.officeStartingNear(p.end); t >= 0 {
+				p.title = t
+				continue
+			}
+		}
+		// "the Soviet premier was Nikolai Bulganin"
+		if w := s.w(p.start - 1); w == "was" || w == "is" {
+			if t := s.officeEndingBefore(p.start - 1); t >= 0 {
+				p.title = t
+				continue
+			}
+		}
 		if p.start >= 2 && s.w(p.start-1) == "," {
 			if t := s.officeEndingBefore(p.start - 1); t >= 0 {
 				p.title = t
@@ -278,6 +292,9 @@ func (c *Checker) attachTitles(s *sentence) {
 			}
 		case "was", "is", "remained":
 			k := j + 1
+			for s.w(k) == "still" || s.w(k) == "already" || s.w(k) == "then" || s.w(k) == "also" {
+				k++
+			}
 			if s.w(k) == "elected" || s.w(k) == "appointed" || s.w(k) == "named" || s.w(k) == "sworn" {
 				if s.w(k+1) == "in" {
 					k++ // "sworn in as"
@@ -336,7 +353,7 @@ func (s *sentence) officeEndingBefore(i int) int {
 func (s *sentence) officeStartingNear(i int) int {
 	for k := range s.ments {
 		m := s.ments[k]
-		if m.kind == "office" && m.start >= i && m.start <= i+4 {
+		if m.kind == "office" && m.start >= i && m.start <= i+6 {
 			ok := true
 			for j := i; j < m.start; j++ {
 				w := s.w(j)
@@ -756,8 +773,10 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 		if s.isCountryAt(k) || allowedSummitQual[w] || w == "'s" || w == "-" || (s.mentAt(k) != nil && s.mentAt(k).kind == "person") {
 			continue
 		}
-		other = true // a BRICS, SCO, G20 or informal summit: not the annual series
-		break
+		if s.toks[k].cap || w == "informal" || w == "multilateral" || w == "regional" || w == "virtual" {
+			other = true // a BRICS, SCO, G20 or informal summit: not the annual series
+		}
+		break // "held", "attended": the noun phrase began after this word
 	}
 	people := s.persons(0, len(s.toks))
 	if other {
@@ -836,7 +855,9 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 	var at = -1
 	for _, m := range s.ments {
 		if m.kind == "event" && c.rec.Event(m.ids[0]).Kind == KindAgreement {
-			named = append(named, m.ids...)
+			for _, id := range m.ids {
+				named = appendNew(named, id)
+			}
 			if at < 0 {
 				at = m.start
 			}
@@ -865,6 +886,12 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 	}
 	if base.EventID == "" {
 		base.Phrase = s.toks[noun].norm
+		for k := noun - 1; k >= 0 && k >= noun-4; k-- {
+			if s.toks[k].cap && s.mentAt(k) == nil && k > 0 {
+				base.Unlisted = s.toks[k].text // "the Zorin accord": not an agreement the record lists
+				break
+			}
+		}
 	}
 	for _, m := range s.ments {
 		if m.kind == "place" || m.kind == "adjective" {

@@ -35,8 +35,13 @@ type formatter interface {
 
 // formats lists the output formats and whether each buffers the run.
 var formats = map[string]func(w io.Writer, o outputOptions) formatter{
-	"text": newTextFormatter,
-	"json": newJSONFormatter,
+	"text":        newTextFormatter,
+	"line":        newLineFormatter,
+	"json":        newJSONFormatter,
+	"jsonl":       newJSONLFormatter,
+	"sarif":       newSARIFFormatter,
+	"github":      newGitHubFormatter,
+	"claimreview": newClaimReviewFormatter,
 }
 
 // outputOptions are what formatters need beyond the results.

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"unicode/utf8"
+)
+
+// jsonlFormatter writes one JSON object per line for each claim (the fields
+// of the JSON report's claims, plus the path) and one {"path","error"} object
+// for each input that could not be checked. It writes nothing at the end.
+type jsonlFormatter struct {
+	out jsonLines
+	o   outputOptions
+}
+
+func newJSONLFormatter(w io.Writer, o outputOptions) formatter {
+	return &jsonlFormatter{out: jsonLines{w}, o: o}
+}
+
+// jsonlClaim is a claim of the JSON report with the path it was found in.
+type jsonlClaim struct {
+	Path string `json:"path"`
+	claimReport
+}
+
+// jsonlError is an input that could not be checked.
+type jsonlError struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+func (f *jsonlFormatter) begin(recordInfo) error { return nil }
+
+func (f *jsonlFormatter) result(r *result) error {
+	if r.Error != "" {
+		return f.out.write(jsonlError{Path: r.Path, Error: r.Error})
+	}
+	for _, cl := range r.Claims {
+		if err := f.out.write(jsonlClaim{Path: r.Path, claimReport: claimOf(cl, f.o.mentions)}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (f *jsonlFormatter) end(summary, []topClaim) error { return nil }
+
+// jsonlDocFormatter writes one JSON object per line for each input document
+// (as --input jsonl reads them): its id, path, URL, error, claims and counts.
+type jsonlDocFormatter struct {
+	out jsonLines
+	o   outputOptions
+}
+
+func newJSONLDocFormatter(w io.Writer, o outputOptions) formatter {
+	return &jsonlDocFormatter{out: jsonLines{w}, o: o}
+}
+
+// jsonlDoc is one document checked.
+type jsonlDoc struct {
+	ID      string        `json:"id,omitempty"`
+	Path    string        `json:"path"`
+	URL     string        `json:"url,omitempty"`
+	Error   string        `json:"error,omitempty"`
+	Claims  []claimReport `json:"claims"`
+	Summary docCounts     `json:"summary"`
+}
+
+// docCounts are one document's claims by verdict, whatever --show lists.
+type docCounts struct {
+	Claims       int `json:"claims"`
+	Supported    int `json:"supported"`
+	Contradicted int `json:"contradicted"`
+	Unknown      int `json:"unknown"`
+}
+
+func (f *jsonlDocFormatter) begin(recordInfo) error { return nil }
+
+func (f *jsonlDocFormatter) result(r *result) error {
+	d := jsonlDoc{ID: r.ID, Path: r.Path, URL: r.URL, Error: r.Error, Claims: []claimReport{},
+		Summary: docCounts{Claims: r.Counts.Claims, Supported: r.Counts.Supported, Contradicted: r.Counts.Contradicted, Unknown: r.Counts.Unknown}}
+	for _, cl := range r.Claims {
+		d.Claims = append(d.Claims, claimOf(cl, f.o.mentions))
+	}
+	return f.out.write(d)
+}
+
+func (f *jsonlDocFormatter) end(summary, []topClaim) error { return nil }
+
+// jsonLines writes one compact JSON value per line. Control characters and
+// U+2028 and U+2029 come out escaped, so a line is always one value.
+type jsonLines struct {
+	w io.Writer
+}
+
+func (j jsonLines) write(v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := j.w.Write(escapeC1(b.Bytes()))
+	return err
+}
+
+// escapeC1 escapes in encoded JSON what encoding/json leaves raw and a
+// terminal may still obey: DEL and the C1 controls U+0080 to U+009F (CSI
+// among them). They can only be inside strings, where a \u escape means the
+// same character.
+func escapeC1(b []byte) []byte {
+	if !bytes.ContainsFunc(b, isC1) {
+		return b
+	}
+	var out bytes.Buffer
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if isC1(r) {
+			fmt.Fprintf(&out, `\u%04x`, r)
+		} else {
+			out.Write(b[:n])
+		}
+		b = b[n:]
+	}
+	return out.Bytes()
+}
+
+func isC1(r rune) bool { return r == 0x7f || (r >= 0x80 && r < 0xa0) }
