@@ -78,6 +78,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			check,
 			factsCommand(),
 			evalCommand(),
+			configCommand(),
+			explainCommand(),
 			versionCommand(),
 		},
 		Description: strings.TrimSpace(`

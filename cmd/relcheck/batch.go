@@ -2,20 +2,25 @@ package main
 
 import (
 	"fmt"
+	"iter"
 	"runtime/debug"
 	"sync"
 )
 
-// runBatch runs work(0..n-1) on `jobs` goroutines and hands the results to
+// runBatch runs the tasks on `jobs` goroutines and hands the results to
 // emit in index order, so that output never depends on scheduling. At most a
 // window of results waits for its turn, which bounds memory. A panic inside
 // one piece of work becomes that piece's error.
-func runBatch(n, jobs int, work func(i int) *result, emit func(*result) error) error {
+func runBatch(jobs int, tasks iter.Seq[func() *result], emit func(*result) error) error {
 	if jobs < 1 {
 		jobs = 1
 	}
 	slots := make(chan struct{}, jobs*4) // results dispatched but not yet emitted
-	next := make(chan int)
+	type task struct {
+		i    int
+		work func() *result
+	}
+	next := make(chan task)
 	var mu sync.Mutex
 	cond := sync.NewCond(&mu)
 	done := map[int]*result{}
@@ -26,10 +31,10 @@ func runBatch(n, jobs int, work func(i int) *result, emit func(*result) error) e
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				r := safeWork(work, i)
+			for t := range next {
+				r := safeWork(t.work)
 				mu.Lock()
-				done[i] = r
+				done[t.i] = r
 				cond.Broadcast()
 				mu.Unlock()
 			}
@@ -43,7 +48,8 @@ func runBatch(n, jobs int, work func(i int) *result, emit func(*result) error) e
 			cond.Broadcast()
 			mu.Unlock()
 		}()
-		for i := range n {
+		i := 0
+		for work := range tasks {
 			slots <- struct{}{}
 			mu.Lock()
 			if stop {
@@ -52,7 +58,8 @@ func runBatch(n, jobs int, work func(i int) *result, emit func(*result) error) e
 			}
 			dispatched++
 			mu.Unlock()
-			next <- i
+			next <- task{i, work}
+			i++
 		}
 	}()
 	var err error
@@ -80,13 +87,13 @@ func runBatch(n, jobs int, work func(i int) *result, emit func(*result) error) e
 	return err
 }
 
-func safeWork(work func(int) *result, i int) (r *result) {
+func safeWork(work func() *result) (r *result) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = &result{Error: fmt.Sprintf("internal error (please report it): %v\n%s", p, firstLines(string(debug.Stack()), 12))}
 		}
 	}()
-	return work(i)
+	return work()
 }
 
 func firstLines(s string, n int) string {

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -13,13 +14,13 @@ import (
 func TestRunBatchKeepsOrder(t *testing.T) {
 	for _, jobs := range []int{1, 2, 8} {
 		var got []string
-		err := runBatch(200, jobs, func(i int) *result {
+		err := runBatch(jobs, numbered(200, func(i int) *result {
 			time.Sleep(time.Duration(rand.IntN(200)) * time.Microsecond)
 			if i == 13 {
 				panic("boom")
 			}
 			return &result{Path: fmt.Sprint(i)}
-		}, func(r *result) error {
+		}), func(r *result) error {
 			got = append(got, r.Path)
 			return nil
 		})
@@ -40,7 +41,7 @@ func TestRunBatchKeepsOrder(t *testing.T) {
 func TestRunBatchStopsOnEmitError(t *testing.T) {
 	boom := errors.New("disk full")
 	n := 0
-	err := runBatch(1000, 4, func(i int) *result { return &result{} }, func(*result) error {
+	err := runBatch(4, numbered(1000, func(int) *result { return &result{} }), func(*result) error {
 		n++
 		if n == 5 {
 			return boom
@@ -49,5 +50,15 @@ func TestRunBatchStopsOnEmitError(t *testing.T) {
 	})
 	if !errors.Is(err, boom) || n != 5 {
 		t.Errorf("err %v after %d emits, want %v after 5", err, n, boom)
+	}
+}
+
+func numbered(n int, work func(int) *result) iter.Seq[func() *result] {
+	return func(yield func(func() *result) bool) {
+		for i := range n {
+			if !yield(func() *result { return work(i) }) {
+				return
+			}
+		}
 	}
 }

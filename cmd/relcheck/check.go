@@ -1,11 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -24,22 +23,41 @@ func checkCommand(stdin io.Reader) *cli.Command {
 		ArgsUsage: "[PATH...]",
 		Description: strings.TrimSpace(`
 With no PATH, or with -, reads standard input. Folders are read recursively,
-skipping hidden files. The format (text, Markdown, HTML) comes from the file
-extension or, for standard input, from its content.
+skipping hidden files and what .gitignore ignores. The format (text,
+Markdown, HTML) comes from the file extension (also under .gz) or, for
+standard input, from its content. Defaults for every flag can be kept in a
+.relcheck.json found by searching upward from the current folder.
 
 Examples:
-   echo "Brezhnev visited India in 1964." | relcheck
-   relcheck --format json drafts/
-   relcheck --fail-on unknown article.md`),
+   an editor:     relcheck < draft.md
+   CI:            relcheck --format github --fail-on contradicted articles/
+                  relcheck --format sarif articles/ > relcheck.sarif
+   an archivist:  relcheck --input jsonl --format jsonl --jobs 8 archive.jsonl.gz > verdicts.jsonl
+                  relcheck --input jsonl --shard 3/16 archive.jsonl   (as a mapper)
+
+Exit status: 0 when no claim is at or above --fail-on, 1 when one is, 2 for
+usage, input or record errors (the other inputs are still checked).`),
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: " + formatNames()},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "check `N` inputs at once (default: the number of CPUs); output is the same for any N"},
 			&cli.StringFlag{Name: "fail-on", Value: "contradicted", Usage: "exit 1 when a claim is at or above `VERDICT`: contradicted, unknown or never"},
+			&cli.StringFlag{Name: "show", Value: "supported,contradicted,unknown", Usage: "list only these `VERDICTS` (the summary counts all)"},
 			&cli.Float64Flag{Name: "min-confidence", Value: 0.6, Usage: "below this `CONFIDENCE` (0–1) in how names were resolved, a decisive verdict becomes unknown"},
 			&cli.StringFlag{Name: "date", Usage: "the document `DATE` (YYYY-MM-DD) for relative times, over what the document says"},
 			&cli.StringFlag{Name: "input-format", Usage: "read inputs as `FORMAT`: text, markdown or html (default: by extension or content)"},
+			&cli.StringFlag{Name: "input", Value: "files", Usage: "`KIND` of input: files, or jsonl (one document per line: {\"id\", \"text\", \"format\"?, \"date\"?, \"url\"?})"},
+			&cli.StringFlag{Name: "shard", Usage: "with --input jsonl, keep the documents whose id hashes to shard `I/N` (0 ≤ I < N)"},
+			&cli.StringSliceFlag{Name: "include", Usage: "only files matching `GLOB` (repeatable; ** crosses folders)"},
+			&cli.StringSliceFlag{Name: "exclude", Usage: "skip files matching `GLOB` (repeatable)"},
+			&cli.StringFlag{Name: "file-list", Usage: "read the paths to check from `FILE` (- for standard input), one per line"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the `NAME` standard input has in reports"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "check `N` inputs at once (default: the number of CPUs); output is the same for any N"},
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour text output: auto (on a terminal, unless NO_COLOR is set), always or never"},
+			&cli.StringFlag{Name: "baseline", Usage: "report as usual, but fail only on findings not in the baseline `FILE`"},
+			&cli.StringFlag{Name: "write-baseline", Usage: "record today's findings in `FILE`, to adopt relcheck on an old archive"},
+			&cli.StringFlag{Name: "config", Usage: "read defaults from `FILE` instead of the .relcheck.json found upward"},
+			&cli.StringFlag{Name: "publisher-url", Usage: "claimreview: the `URL` of the page that publishes the reviews"},
 			&cli.BoolFlag{Name: "mentions", Usage: "json: include how each mention was resolved"},
+			&cli.BoolFlag{Name: "progress", Usage: "show progress on standard error even for short runs (only ever on a terminal)"},
 		}, recordFlags...),
 		Action: func(c *cli.Context) error {
 			return runCheck(c, stdin)
@@ -50,15 +68,21 @@ Examples:
 type checkOptions struct {
 	format      string
 	failOn      string
+	show        map[checker.Verdict]bool
 	date        facts.Date
 	inputFormat markup.Format
 	forceFormat bool
 	stdinName   string
 	mentions    bool
+	ignore      func(sentence string) bool
 }
 
 func runCheck(c *cli.Context, stdin io.Reader) error {
-	opts := checkOptions{format: c.String("format"), failOn: c.String("fail-on"), stdinName: c.String("stdin-filename"), mentions: c.Bool("mentions")}
+	cfg, err := loadConfig(c)
+	if err != nil {
+		return err
+	}
+	opts := checkOptions{format: cfg.str(c, "format"), failOn: cfg.str(c, "fail-on"), stdinName: c.String("stdin-filename"), mentions: c.Bool("mentions"), ignore: cfg.ignored}
 	newFormatter, ok := formats[opts.format]
 	if !ok {
 		return fail(exitError, "--format %q: use %s", opts.format, formatNames())
@@ -68,12 +92,13 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	default:
 		return fail(exitError, "--fail-on %q: use contradicted, unknown or never", opts.failOn)
 	}
+	if opts.show, err = parseShow(cfg.str(c, "show")); err != nil {
+		return err
+	}
 	if s := c.String("date"); s != "" {
-		d, err := facts.ParseDate(s)
-		if err != nil {
-			return fail(exitError, "--date: %v", err)
+		if opts.date, err = parseDateFlag(s); err != nil {
+			return err
 		}
-		opts.date = d
 	}
 	if s := c.String("input-format"); s != "" {
 		f, err := markup.ParseFormat(s)
@@ -82,29 +107,61 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		}
 		opts.inputFormat, opts.forceFormat = f, true
 	}
-	mc := c.Float64("min-confidence")
+	mc := cfg.float(c, "min-confidence")
 	if mc < 0 || mc > 1 {
 		return fail(exitError, "--min-confidence %v: give a number from 0 to 1", mc)
+	}
+	in := inputOptions{include: cfg.list(c, "include"), exclude: cfg.list(c, "exclude"), fileList: c.String("file-list"), stdin: stdin}
+	switch c.String("input") {
+	case "files":
+	case "jsonl":
+		in.jsonl = true
+	default:
+		return fail(exitError, "--input %q: use files or jsonl", c.String("input"))
+	}
+	if s := c.String("shard"); s != "" {
+		if _, err := fmt.Sscanf(s, "%d/%d", &in.shard, &in.shards); err != nil || in.shards < 1 || in.shard < 0 || in.shard >= in.shards {
+			return fail(exitError, "--shard %q: write I/N with 0 ≤ I < N, such as 0/4", s)
+		}
+		if !in.jsonl {
+			return fail(exitError, "--shard splits JSONL archives: add --input jsonl")
+		}
+	}
+	if opts.format == "jsonl" && in.jsonl {
+		newFormatter = newJSONLDocFormatter // one line out per document in
 	}
 	jobs := c.Int("jobs")
 	if jobs < 1 {
 		jobs = runtime.NumCPU()
 	}
-	rec, err := loadRecord(c)
+	base, err := readBaseline(c.String("baseline"))
+	if err != nil {
+		return err
+	}
+	rec, err := loadRecordWith(c, cfg)
 	if err != nil {
 		return err
 	}
 	chk := checker.New(rec, checker.Options{MinConfidence: mc})
-	inputs := expandInputs(c.Args().Slice())
-	out := newFormatter(c.App.Writer, outputOptions{mentions: opts.mentions, version: version})
+	oo := outputOptions{mentions: opts.mentions, version: version, publisherURL: c.String("publisher-url")}
+	oo.color = useColor(c.String("color"), c.App.Writer)
+	out := newFormatter(c.App.Writer, oo)
 	if err := out.begin(recordOf(rec)); err != nil {
 		return fail(exitError, "write: %v", err)
 	}
+	prog := newProgress(c.App.ErrWriter, c.Bool("progress"))
 	var sum summary
+	var failing int
+	var written baseline
 	contradicted := map[string]int{}
-	err = runBatch(len(inputs), jobs, func(i int) *result {
-		return checkInput(chk, inputs[i], stdin, opts)
-	}, func(r *result) error {
+	tasks := func(yield func(func() *result) bool) {
+		for inp := range inputsOf(c.Args().Slice(), in) {
+			if !yield(func() *result { return checkInput(chk, inp, stdin, opts) }) {
+				return
+			}
+		}
+	}
+	err = runBatch(jobs, tasks, func(r *result) error {
 		sum.Files++
 		if r.Error != "" {
 			sum.Errors++
@@ -113,28 +170,67 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		sum.Supported += r.Counts.Supported
 		sum.Contradicted += r.Counts.Contradicted
 		sum.Unknown += r.Counts.Unknown
-		for _, cl := range r.Claims {
+		for _, cl := range r.all {
 			if cl.Verdict == checker.Contradicted {
 				contradicted[claimLine(cl)]++
 			}
+			if atOrAbove(cl.Verdict, opts.failOn) {
+				fp := baselineKey(r.Path, cl)
+				written.add(fp)
+				if !base.has(fp) {
+					failing++
+				}
+			}
 		}
+		prog.add(r.Counts.Claims)
+		r.all = nil
 		return out.result(r)
 	})
+	prog.done()
 	if err != nil {
 		return fail(exitError, "write: %v", err)
 	}
 	if err := out.end(sum, topContradicted(contradicted, 10)); err != nil {
 		return fail(exitError, "write: %v", err)
 	}
+	if p := c.String("write-baseline"); p != "" {
+		if err := written.write(p); err != nil {
+			return fail(exitError, "%v", err)
+		}
+	}
 	if sum.Errors > 0 {
 		return &exitErr{code: exitError}
 	}
-	switch {
-	case opts.failOn == "contradicted" && sum.Contradicted > 0,
-		opts.failOn == "unknown" && sum.Contradicted+sum.Unknown > 0:
+	if failing > 0 {
 		return &exitErr{code: exitFindings}
 	}
 	return nil
+}
+
+// atOrAbove reports whether a verdict fails the run under --fail-on.
+func atOrAbove(v checker.Verdict, failOn string) bool {
+	switch failOn {
+	case "contradicted":
+		return v == checker.Contradicted
+	case "unknown":
+		return v == checker.Contradicted || v == checker.Unknown
+	}
+	return false
+}
+
+func parseShow(s string) (map[checker.Verdict]bool, error) {
+	show := map[checker.Verdict]bool{}
+	for _, v := range strings.Split(s, ",") {
+		switch v := checker.Verdict(strings.TrimSpace(v)); v {
+		case checker.Supported, checker.Contradicted, checker.Unknown:
+			show[v] = true
+		case "all":
+			show[checker.Supported], show[checker.Contradicted], show[checker.Unknown] = true, true, true
+		default:
+			return nil, fail(exitError, "--show %q: list verdicts from supported, contradicted, unknown (or all)", s)
+		}
+	}
+	return show, nil
 }
 
 // topContradicted lists the contradicted claims seen more than once, most
@@ -158,78 +254,16 @@ func topContradicted(counts map[string]int, n int) []topClaim {
 	return top
 }
 
-// input is one document to check: a file, standard input, or an error found
-// while listing inputs (reported in its place).
-type input struct {
-	path string // "-" for standard input
-	err  error
-}
-
-// expandInputs turns arguments into files: folders are walked (hidden
-// entries skipped), "-" or nothing is standard input.
-func expandInputs(args []string) []input {
-	if len(args) == 0 {
-		return []input{{path: "-"}}
-	}
-	var ins []input
-	for _, a := range args {
-		if a == "-" {
-			ins = append(ins, input{path: "-"})
-			continue
-		}
-		info, err := os.Stat(a)
-		if err != nil {
-			ins = append(ins, input{path: a, err: fmt.Errorf("cannot read: %w", unwrapPath(err))})
-			continue
-		}
-		if !info.IsDir() {
-			ins = append(ins, input{path: a})
-			continue
-		}
-		var found []input
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				found = append(found, input{path: p, err: fmt.Errorf("cannot read: %w", unwrapPath(err))})
-				return nil
-			}
-			if p != a && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				if _, ok := markup.FormatFor(p); ok {
-					found = append(found, input{path: p})
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			found = append(found, input{path: a, err: err})
-		}
-		sort.SliceStable(found, func(i, j int) bool { return found[i].path < found[j].path })
-		ins = append(ins, found...)
-	}
-	return ins
-}
-
 func unwrapPath(err error) error {
 	var pe *fs.PathError
-	if ok := asPathError(err, &pe); ok {
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
 }
 
-func asPathError(err error, pe **fs.PathError) bool {
-	e, ok := err.(*fs.PathError)
-	if ok {
-		*pe = e
-	}
-	return ok
-}
-
+// checkInput checks one input. It never fails silently: a document that
+// cannot be read gets an error in its result.
 func checkInput(chk *checker.Checker, in input, stdin io.Reader, opts checkOptions) *result {
 	r := &result{Path: in.path}
 	if in.err != nil {
@@ -238,36 +272,74 @@ func checkInput(chk *checker.Checker, in input, stdin io.Reader, opts checkOptio
 	}
 	var src io.Reader
 	format := opts.inputFormat
-	if in.path == "-" {
+	date := opts.date
+	switch {
+	case in.doc != nil:
+		r.ID, r.URL = in.doc.ID, in.doc.URL
+		src = strings.NewReader(in.doc.Text)
+		if !opts.forceFormat {
+			format = markup.Sniff([]byte(in.doc.Text[:min(len(in.doc.Text), 4096)]))
+			if in.doc.Format != "" {
+				f, err := markup.ParseFormat(in.doc.Format)
+				if err != nil {
+					r.Error = fmt.Sprintf("format %q: use text, markdown or html", in.doc.Format)
+					return r
+				}
+				format = f
+			}
+		}
+		if in.doc.Date != "" && date.IsZero() {
+			d, err := facts.ParseDate(firstDate(in.doc.Date))
+			if err != nil {
+				r.Error = fmt.Sprintf("date %q: %v", in.doc.Date, err)
+				return r
+			}
+			date = d
+		}
+	case in.path == "-":
 		r.Path = opts.stdinName
 		br := newSniffReader(stdin)
 		if !opts.forceFormat {
 			format = markup.Sniff(br.head)
 		}
 		src = br
-	} else {
-		f, err := os.Open(in.path)
+	default:
+		f, err := openInput(in.path)
 		if err != nil {
-			r.Error = fmt.Sprintf("cannot read: %v", unwrapPath(err))
+			r.Error = err.Error()
 			return r
 		}
 		defer f.Close()
 		if !opts.forceFormat {
-			if ff, ok := markup.FormatFor(in.path); ok {
+			if ff, ok := formatOf(in.path); ok {
 				format = ff
 			}
 		}
 		src = f
 	}
-	err := chk.Check(src, checker.Input{Format: format, Date: opts.date}, func(cl *checker.Claim) error {
+	err := chk.Check(src, checker.Input{Format: format, Date: date}, func(cl *checker.Claim) error {
+		if opts.ignore != nil && opts.ignore(cl.Text) {
+			return nil
+		}
 		r.Counts.add(cl)
-		r.Claims = append(r.Claims, cl)
+		r.all = append(r.all, cl)
+		if opts.show[cl.Verdict] {
+			r.Claims = append(r.Claims, cl)
+		}
 		return nil
 	})
 	if err != nil {
 		r.Error = fmt.Sprintf("cannot read: %v", err)
 	}
 	return r
+}
+
+// firstDate takes the date part of a timestamp: 2025-12-04T10:00:00Z → 2025-12-04.
+func firstDate(s string) string {
+	if len(s) > 10 && s[10] == 'T' {
+		return s[:10]
+	}
+	return s
 }
 
 // sniffReader keeps the first bytes of standard input to guess its format.
@@ -284,3 +356,11 @@ func newSniffReader(r io.Reader) *sniffReader {
 }
 
 func (s *sniffReader) Read(p []byte) (int, error) { return s.r.Read(p) }
+
+func parseDateFlag(s string) (facts.Date, error) {
+	d, err := facts.ParseDate(firstDate(s))
+	if err != nil {
+		return d, fail(exitError, "--date: %v", err)
+	}
+	return d, nil
+}

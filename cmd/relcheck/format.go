@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/relcheck/relcheck/checker"
 )
@@ -17,6 +19,8 @@ type result struct {
 	Error  string
 	Claims []*checker.Claim // only the verdicts --show lists
 	Counts summary          // all verdicts, whatever --show lists
+
+	all []*checker.Claim // every claim, for the run's totals and baseline
 }
 
 // topClaim is a contradicted claim that recurs across a run.
@@ -46,9 +50,10 @@ var formats = map[string]func(w io.Writer, o outputOptions) formatter{
 
 // outputOptions are what formatters need beyond the results.
 type outputOptions struct {
-	color    bool
-	mentions bool
-	version  string
+	color        bool
+	publisherURL string // claimreview: the page that publishes the reviews
+	mentions     bool
+	version      string
 }
 
 func formatNames() string {
@@ -88,10 +93,15 @@ func (f *jsonFormatter) result(r *result) error {
 func (f *jsonFormatter) end(sum summary, top []topClaim) error {
 	f.rep.Summary = sum
 	f.rep.Summary.Top = top
-	enc := json.NewEncoder(f.w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(f.rep)
+	if err := enc.Encode(f.rep); err != nil {
+		return err
+	}
+	_, err := f.w.Write(escapeC1(buf.Bytes()))
+	return err
 }
 
 // textFormatter writes findings for a person at a terminal, grouped by file.
@@ -200,6 +210,9 @@ func (f *textFormatter) underlined(cl *checker.Claim) string {
 // sanitize makes text safe for a terminal or a CI log: control characters
 // (ANSI escapes, carriage returns, NUL) are shown escaped, never raw.
 func sanitize(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\ufffd") // a stray 0x9b is CSI to some terminals
+	}
 	clean := true
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' {

@@ -59,8 +59,8 @@ func newJSONLDocFormatter(w io.Writer, o outputOptions) formatter {
 	return &jsonlDocFormatter{out: jsonLines{w}, o: o}
 }
 
-// jsonlDoc is one document checked.
-type jsonlDoc struct {
+// docLine is one document checked, as written by --format jsonl with --input jsonl.
+type docLine struct {
 	ID      string        `json:"id,omitempty"`
 	Path    string        `json:"path"`
 	URL     string        `json:"url,omitempty"`
@@ -80,7 +80,7 @@ type docCounts struct {
 func (f *jsonlDocFormatter) begin(recordInfo) error { return nil }
 
 func (f *jsonlDocFormatter) result(r *result) error {
-	d := jsonlDoc{ID: r.ID, Path: r.Path, URL: r.URL, Error: r.Error, Claims: []claimReport{},
+	d := docLine{ID: r.ID, Path: r.Path, URL: r.URL, Error: r.Error, Claims: []claimReport{},
 		Summary: docCounts{Claims: r.Counts.Claims, Supported: r.Counts.Supported, Contradicted: r.Counts.Contradicted, Unknown: r.Counts.Unknown}}
 	for _, cl := range r.Claims {
 		d.Claims = append(d.Claims, claimOf(cl, f.o.mentions))

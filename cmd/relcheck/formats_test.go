@@ -596,11 +596,11 @@ func TestJSONLDocFormatter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []jsonlDoc
+	var docs []docLine
 	sc := bufio.NewScanner(strings.NewReader(out))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		var d jsonlDoc
+		var d docLine
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
 			t.Fatalf("%v: %s", err, sc.Text())
 		}
