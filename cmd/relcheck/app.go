@@ -71,6 +71,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter:              stderr,
 		ExitErrHandler:         func(*cli.Context, error) {},
 		HideHelpCommand:        true,
+		EnableBashCompletion:   true,
 		UseShortOptionHandling: true,
 		Flags:                  check.Flags,
 		Action:                 check.Action,
@@ -79,6 +80,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			factsCommand(),
 			evalCommand(),
 			configCommand(),
+			completionCommand(),
 			explainCommand(),
 			versionCommand(),
 		},
@@ -86,8 +88,19 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 Every claim gets a verdict: supported, contradicted or unknown, with the
 evidence and its sources, and for a contradiction the correction.
 
+Examples:
+   an editor:     relcheck < draft.md
+                  relcheck explain "Brezhnev visited India in 1964."
+   CI:            relcheck --format github articles/
+                  relcheck --format sarif --fail-on never articles/ > relcheck.sarif
+                  relcheck --baseline .relcheck-baseline.json articles/
+   an archivist:  relcheck --input jsonl --format jsonl archive.jsonl.gz > verdicts.jsonl
+                  relcheck --input jsonl --shard 3/16 --format jsonl - < part.jsonl
+   the record:    relcheck facts search gorbachov; relcheck facts validate my-record/
+
 Exit status: 0 when no finding is at or above --fail-on (default:
-contradicted), 1 when one is, 2 for usage, input or record errors.`),
+contradicted), 1 when one is, 2 for usage, input or record errors (every
+other input is still checked and reported).`),
 	}
 	return app
 }
