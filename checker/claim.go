@@ -85,6 +85,7 @@ type Claim struct {
 	Office     []string // office ids a title stands for (office claims)
 	Ordinal    int      // 1 first, 2 second, …; -1 last
 	Became     bool     // office claims: the person took office at the time
+	Predicate  bool     // office claims: stated ("X was Premier in 1955"), not a title before a name
 	Number     int      // summits: the number in the series
 	Count      int      // "twice", "ten times"
 	Recent     bool     // "most recently"

@@ -789,7 +789,7 @@ func (c *Checker) judgeOffice(cl *Claim, st *docState) {
 			return
 		}
 		// a title still held at the record's date is a current title
-		if cur := c.currentTerm(person, cl.Office); cur != nil {
+		if cur := c.currentTerm(person, cl.Office); cur != nil && !cl.Predicate {
 			cl.Evidence = appendEvidence(cl.Evidence, c.termEvidence(cur))
 			notes = append(notes, fmt.Sprintf("%s %s was %s; the title is read as a current one.", capitalize(during(when)), name, c.heldList(person, when)))
 			continue

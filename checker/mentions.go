@@ -20,7 +20,8 @@ type ment struct {
 	// persons: an attached title (index into the mentions), -1 if none
 	title int
 	// the title is predicated: "X became Premier" (became), "X was Premier"
-	became bool
+	// (predicate): a statement about the office, never read as a current title
+	became, predicate bool
 }
 
 var howConfidence = map[Resolution]float64{ByName: 1, ByAlias: 0.95, BySurname: 0.9, ByTitle: 0.85, ByPronoun: 0.85, ByContext: 0.8, ByFuzzy: 0.7}

@@ -7,14 +7,14 @@ import (
 // Words that make or qualify claims. These are English grammar, not names:
 // the names all come from the record.
 var (
-	visitVerbs        = set("visit visits visited visiting travelled traveled travels travel flew flies fly went goes go gone came comes come arrived arrives arrive toured tours tour journeyed landed hosted hosts host stopped reached returned received welcomed")
+	visitVerbs        = set("visit visits visited visiting travelled traveled travels travel flew flies fly went goes go gone came comes come arrived arrives arrive toured tours tour journeyed landed hosted hosts host stopped reached returned received welcomed return returns returning spent attended attends held")
 	visitNouns        = set("visit visits trip trips tour journey stopover stop-over stop")
-	pastVerbs         = set("visited travelled traveled flew went gone came arrived toured journeyed landed hosted stopped reached returned received welcomed")
+	pastVerbs         = set("visited travelled traveled flew went gone came arrived toured journeyed landed hosted stopped reached returned received welcomed spent attended held")
 	hostVerbs         = set("hosted hosts host received welcomed")
 	summitWord        = set("summit summits")
 	agreeNouns        = set("treaty declaration agreement deal contract pact accord protocol treaties agreements deals")
-	relNouns          = set("relations relationship ties relation")
-	startWords        = set("began begun begin begins beginning start started starts established establishment date dates dated inception founded formalised formalized")
+	relNouns          = set("relations relationship ties relation partnership")
+	startWords        = set("began begun begin begins beginning start started starts established establishment date dates dated inception founded formalised formalized set")
 	negWords          = set("not n't never no")
 	futureW           = set("will shall upcoming")
 	condW             = set("if unless whether would")
@@ -22,6 +22,11 @@ var (
 	signWords         = set("signed sign signs signing concluded inked agreed sealed")
 	sayWords          = set("said says told added according claimed stated")
 	allowedSummitQual = set("annual bilateral india-russia indo-russian russia-india indo-soviet india-ussr the a an his her their its first last no any every - – — and")
+)
+
+var (
+	genericAgreementWords = set("important historic landmark major new bilateral first second key crucial significant formal military defence defense economic trade nuclear")
+	determiners           = set("a an the this that these those its their his her our any no every")
 )
 
 func set(s string) map[string]bool {
@@ -255,7 +260,25 @@ func (c *Checker) attachTitles(s *sentence) {
 			continue
 		}
 		if s.w(p.end) == "," {
-			if t := s.officeStartingNear(p.end + 1); t >= 0 {
+			k := p.end + 1
+			for { // "X, by then Premier,", "X, at the time Russia's prime minister,", "X, who was then the Soviet head of government,"
+				switch {
+				case s.w(k) == "by" && s.w(k+1) == "then":
+					k += 2
+					continue
+				case s.w(k) == "at" && s.w(k+1) == "the" && s.w(k+2) == "time":
+					k += 3
+					continue
+				case s.w(k) == "who" && (s.w(k+1) == "was" || s.w(k+1) == "is"):
+					k += 2
+					continue
+				case s.w(k) == "both" || s.w(k) == "still" || s.w(k) == "already":
+					k++
+					continue
+				}
+				break
+			}
+			if t := s.officeStartingNear(k); t >= 0 {
 				p.title = t
 				continue
 			}
@@ -263,14 +286,22 @@ func (c *Checker) attachTitles(s *sentence) {
 		// "Was Khrushchev the Soviet premier in 1955?"
 		if w := s.w(p.start - 1); (w == "was" || w == "is") && s.w(p.end) == "the" {
 			if t := s.officeStartingNear(p.end); t >= 0 {
-				p.title = t
+				p.title, p.predicate = t, true
 				continue
 			}
 		}
-		// "the Soviet premier was Nikolai Bulganin"
+		// "the Soviet premier was Nikolai Bulganin", "Russia's president in 2010 was Putin"
 		if w := s.w(p.start - 1); w == "was" || w == "is" {
-			if t := s.officeEndingBefore(p.start - 1); t >= 0 {
-				p.title = t
+			for k := p.start - 1; k >= 0 && k >= p.start-8; k-- {
+				if t := s.officeEndingBefore(k); t >= 0 {
+					p.title, p.predicate = t, true
+					break
+				}
+				if s.toks[k].punct || s.mentAt(k) != nil && s.mentAt(k).kind == "person" {
+					break
+				}
+			}
+			if p.title >= 0 {
 				continue
 			}
 		}
@@ -279,6 +310,18 @@ func (c *Checker) attachTitles(s *sentence) {
 				p.title = t
 				continue
 			}
+		}
+		// "X visited the Soviet Union in 1991 as prime minister"
+		for k := p.end; k < len(s.toks)-1 && k < p.end+14; k++ {
+			if s.w(k) == "as" && s.mentAt(k-1) == nil || s.w(k) == "as" {
+				if t := s.officeStartingNear(k + 1); t >= 0 && p.title < 0 && s.firstPersonBefore(k) == p {
+					p.title = t
+				}
+				break
+			}
+		}
+		if p.title >= 0 {
+			continue
 		}
 		// predicates: "X became Premier", "X was Prime Minister", "X served as President"
 		j := p.end
@@ -289,6 +332,17 @@ func (c *Checker) attachTitles(s *sentence) {
 		case "became", "becomes":
 			if t := s.officeStartingNear(j + 1); t >= 0 {
 				p.title, p.became = t, true
+			}
+		case "took":
+			// "took office as", "took the oath as", "took over as"
+			k := j + 1
+			for s.w(k) == "office" || s.w(k) == "the" || s.w(k) == "oath" || s.w(k) == "over" {
+				k++
+			}
+			if s.w(k) == "as" {
+				if t := s.officeStartingNear(k + 1); t >= 0 {
+					p.title, p.became = t, true
+				}
 			}
 		case "was", "is", "remained":
 			k := j + 1
@@ -308,7 +362,7 @@ func (c *Checker) attachTitles(s *sentence) {
 				continue
 			}
 			if t := s.officeStartingNear(k); t >= 0 {
-				p.title = t
+				p.title, p.predicate = t, true
 			}
 		case "served":
 			if s.w(j+1) == "as" {
@@ -509,6 +563,22 @@ func timeOf(s *sentence, t timeExpr) Time {
 	return Time{Text: s.text[a:b], When: t.when, Relative: t.relative}
 }
 
+// countAt is the token index of a count, or -1.
+func countAt(s *sentence) int {
+	for i, t := range s.toks {
+		switch t.norm {
+		case "once", "twice", "thrice":
+			return i
+		}
+		if n, ok := countOf(t.norm); ok && n > 0 && t.norm != "a" && t.norm != "an" {
+			if nx := s.w(i + 1); nx == "times" || nx == "occasions" || ((nx == "visits" || nx == "trips") && s.w(i-1) != "the") {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // countIn reads "twice", "three times", "on five occasions", "11 visits".
 func countIn(s *sentence) int {
 	for i, t := range s.toks {
@@ -553,17 +623,41 @@ func (c *Checker) placesAfter(s *sentence, i int) (dest *ment, origin *ment) {
 // visitClaims: "X visited Y in T", "X's visit to Y", "X flew to Y", "Y hosted
 // X", "X was in Y", "Y was visited by X", "X's 1973 visit".
 func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
-	v := -1
-	for i, t := range s.toks {
-		if visitVerbs[t.norm] || visitNouns[t.norm] || ((t.norm == "was" || t.norm == "were") && s.w(i+1) == "in" && isPlaceNext(s, i+2)) || (t.norm == "been" && s.w(i+1) == "to") {
-			// "leaders ... summit" is not a visit trigger; neither is a verb used of a treaty
-			v = i
-			break
+	for i := range s.toks {
+		if !s.isVisitTrigger(i) {
+			continue
+		}
+		if claims := c.visitClaimsAt(s, st, i); len(claims) > 0 {
+			return claims
 		}
 	}
-	if v < 0 {
-		return nil
+	return nil
+}
+
+// weakVisitVerbs make a visit only with a destination named after them:
+// "attended … in Moscow", "spent a week in Moscow".
+var weakVisitVerbs = set("spent attended attends held")
+
+// isVisitTrigger: a verb or noun of travelling, or "was (back) in",
+// "been to", "been in", "set foot in", "touched down in".
+func (s *sentence) isVisitTrigger(i int) bool {
+	t := s.w(i)
+	switch {
+	case t == "set" && s.w(i+1) == "foot", t == "touched" && s.w(i+1) == "down":
+		return true
+	case (t == "was" || t == "were") && (s.w(i+1) == "in" && isPlaceNext(s, i+2) || s.w(i+1) == "back" && s.w(i+2) == "in"):
+		return true
+	case t == "been" && (s.w(i+1) == "to" || s.w(i+1) == "in" && isPlaceNext(s, i+2)):
+		return true
+	case t == "travel" && (s.w(i+1) == "list" || s.w(i+1) == "ban" || s.w(i+1) == "agent"):
+		return false
+	case t == "held":
+		return s.w(i+1) == "talks" // "held talks in New Delhi"
 	}
+	return visitVerbs[t] || visitNouns[t]
+}
+
+func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 	trig := s.w(v)
 	noun := visitNouns[trig] && !pastVerbs[trig] && s.w(v-1) != "to" && !(trig == "visit" && (s.w(v-1) == "did" || s.w(v-1) == "not" || s.w(v-1) == "never" || strings.HasSuffix(s.w(v-1), "n't")))
 	if noun {
@@ -605,6 +699,9 @@ func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
 	if len(subjects) == 0 {
 		return nil
 	}
+	if weakVisitVerbs[trig] && dest == nil {
+		return nil
+	}
 	elsewhere := ""
 	if dest == nil {
 		elsewhere = s.unknownPlaceAfter(v)
@@ -616,6 +713,17 @@ func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
 		return nil
 	}
 	times := s.timesFor(v)
+	if ci := countAt(s); ci >= 0 {
+		// "made two trips …, the first of them in October 1977": a time far from
+		// the count is not the count's window
+		var near []timeExpr
+		for _, t := range times {
+			if t.isRange || t.start-ci <= 6 && ci-t.start <= 6 {
+				near = append(near, t)
+			}
+		}
+		times = near
+	}
 	conf := minConf(subjects)
 	if len(times) == 0 {
 		if s.mode != Asserted {
@@ -646,6 +754,9 @@ func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
 		if o := ordinalOf(s.w(k)); o != 0 && (visitNouns[s.w(k+1)] || visitNouns[s.w(k+2)]) {
 			base.Ordinal = o
 		}
+	}
+	if s.w(v-1) == "first" && !noun {
+		base.Ordinal = 1 // "first visited India in 2000", "first set foot in Moscow"
 	}
 	if s.w(v-1) == "last" && pastVerbs[trig] || noun && (s.w(v-1) == "latest" || s.w(v-1) == "recent" && s.w(v-2) == "most") {
 		base.Recent = true // "last visited", "his latest visit", "her most recent trip"
@@ -678,7 +789,7 @@ func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
 // does not know: the claim is then about a place outside the record.
 func (s *sentence) unknownPlaceAfter(v int) string {
 	k := v + 1
-	for k < len(s.toks) && (s.w(k) == "to" || s.w(k) == "in" || s.w(k) == "at" || s.w(k) == "the" || s.w(k) == "over") {
+	for k < len(s.toks) && (s.w(k) == "to" || s.w(k) == "in" || s.w(k) == "at" || s.w(k) == "the" || s.w(k) == "over" || s.w(k) == "foot" || s.w(k) == "down" || s.w(k) == "back") {
 		k++
 	}
 	if k >= len(s.toks) || !s.toks[k].cap || s.toks[k].punct {
@@ -809,7 +920,8 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 	}
 	base.Subjects = ids(people)
 	for k := range s.ments {
-		if m := s.ments[k]; m.kind == "place" && m.start > v {
+		// "held in New Delhi", "Moscow hosted the 19th summit"
+		if m := s.ments[k]; m.kind == "place" && s.w(m.start-1) != "from" && s.w(m.start-1) != "with" {
 			base.Places = append(base.Places, m.ids[0])
 			break
 		}
@@ -880,17 +992,44 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 			}
 		}
 	}
+	// "the 1971 treaty": a year written before the agreement names it
+	ident := -1
+	for _, t := range s.times {
+		if t.end == at || t.end < len(s.toks) && t.end+1 == at && s.toks[t.end].punct == false && agreeNouns[s.w(t.end+1)] {
+			ident = t.start
+		}
+	}
+	if ident >= 0 {
+		for _, t := range s.times {
+			if t.start == ident && len(named) > 1 {
+				var keep []string
+				for _, id := range named {
+					if e := c.rec.Event(id); e != nil && e.When.Overlaps(t.when) {
+						keep = append(keep, id)
+					}
+				}
+				named = keep
+			}
+		}
+	}
 	base.EventID = strings.Join(named, "|")
 	if base.EventID == "" && other {
 		return nil
 	}
 	if base.EventID == "" {
 		base.Phrase = s.toks[noun].norm
-		for k := noun - 1; k >= 0 && k >= noun-4; k-- {
-			if s.toks[k].cap && s.mentAt(k) == nil && k > 0 {
-				base.Unlisted = s.toks[k].text // "the Zorin accord": not an agreement the record lists
+		// "a fisheries cooperation agreement", "the Zorin accord": the noun has a
+		// modifier naming an agreement the record does not list
+		for k := noun - 1; k >= 0; k-- {
+			w := s.w(k)
+			if genericAgreementWords[w] || s.isCountryAt(k) || w == "-" || w == "–" {
+				continue
+			}
+			if s.toks[k].punct || determiners[w] || signWords[w] || k == 0 && s.toks[k].cap && !s.isCountryAt(k) && w == "the" {
 				break
 			}
+			base.Unlisted = s.toks[k].text
+			break
 		}
 	}
 	for _, m := range s.ments {
@@ -928,6 +1067,9 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 		}
 	}
 	for _, t := range s.times {
+		if t.start == ident {
+			continue // the year that named the agreement is not a claim of its own
+		}
 		cl := base
 		cl.Confidence = conf
 		if t.duration > 0 {
@@ -953,7 +1095,7 @@ func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
 	}
 	base := Claim{Kind: KindRelations, Phrase: s.toks[b].text}
 	for _, m := range s.ments {
-		if m.kind == "place" || m.kind == "adjective" {
+		if (m.kind == "place" || m.kind == "adjective") && (m.start < b || s.w(m.start-1) == "between" || s.w(m.start-1) == "and" && m.start < b+8) {
 			if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "country" {
 				base.Places = appendNew(base.Places, p.ID)
 			}
@@ -1014,7 +1156,7 @@ func (c *Checker) officeClaims(s *sentence) []*Claim {
 		if t.ordinal == 0 && len(times) == 0 {
 			continue
 		}
-		cl := &Claim{Kind: KindOffice, Subjects: []string{p.ids[0]}, Office: offices, Ordinal: t.ordinal, Became: p.became, Confidence: min(p.conf, t.conf)}
+		cl := &Claim{Kind: KindOffice, Subjects: []string{p.ids[0]}, Office: offices, Ordinal: t.ordinal, Became: p.became, Predicate: p.predicate, Confidence: min(p.conf, t.conf)}
 		for _, tm := range times {
 			cl.times = append(cl.times, tm.when)
 		}
@@ -1068,4 +1210,15 @@ func (s *sentence) namedFully(ids []string) bool {
 		}
 	}
 	return false
+}
+
+// firstPersonBefore is the last person named before token i.
+func (s *sentence) firstPersonBefore(i int) *ment {
+	var last *ment
+	for k := range s.ments {
+		if s.ments[k].kind == "person" && s.ments[k].end <= i {
+			last = &s.ments[k]
+		}
+	}
+	return last
 }

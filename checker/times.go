@@ -180,13 +180,24 @@ func findTimes(toks []token, ctx timeContext) []timeExpr {
 			out = append(out, timeExpr{start: start, end: i + 1, isRange: true, when: decadePart(dec, part)})
 			continue
 		}
-		// day month year: "18 November 1955"; month day, year: "December 4, 2025"
+		// day month year: "18 November 1955"; month day, year: "December 4, 2025";
+		// "the 25th of November 1986"; "20 November" (the year of the last time)
 		if d, ok := dayOf(n); ok {
-			if m, ok := months[w(i+1)]; ok {
-				if y, ok := yearOf(w(i + 2)); ok {
+			j := i + 1
+			if w(j) == "of" {
+				j++
+			}
+			if m, ok := months[w(j)]; ok && toks[j].cap {
+				if y, ok := yearOf(w(j + 1)); ok {
 					if iv, ok := dayIv(y, m, d); ok {
-						out = append(out, timeExpr{start: i, end: i + 3, when: iv})
-						i += 2
+						out = append(out, timeExpr{start: i, end: j + 2, when: iv})
+						i = j + 1
+						continue
+					}
+				} else if !ctx.last.Start.IsZero() {
+					if iv, ok := dayIv(ctx.last.Start.Y, m, d); ok {
+						out = append(out, timeExpr{start: i, end: j + 1, when: iv, relative: true})
+						i = j
 						continue
 					}
 				}
@@ -195,6 +206,9 @@ func findTimes(toks []token, ctx timeContext) []timeExpr {
 		if m, ok := months[n]; ok && (toks[i].cap || len(n) > 3) && n != "may" || (n == "may" && toks[i].cap && i > 0) {
 			if m == 0 {
 				m = months[n]
+			}
+			if w(i+1) == "." && len(n) <= 4 {
+				i++ // "Dec. 8, 1980": the abbreviation's dot
 			}
 			if d, ok := dayOf(w(i + 1)); ok {
 				j := i + 2
