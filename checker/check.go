@@ -44,6 +44,7 @@ type Input struct {
 func (c *Checker) Check(r io.Reader, in Input, emit func(*Claim) error) error {
 	rd := markup.NewReader(r, in.Format)
 	var st *docState
+	var sup suppression
 	for {
 		b, err := rd.Next()
 		if errors.Is(err, io.EOF) {
@@ -62,14 +63,19 @@ func (c *Checker) Check(r io.Reader, in Input, emit func(*Claim) error) error {
 			st = newDocState(date)
 		}
 		if b.Kind == markup.Directive {
+			sup.directive(b.Text, b.Position(len(b.Text)).Line)
 			continue
 		}
 		for _, seg := range b.Segments {
-			claims := c.checkSentence(b.Text[seg.Start:seg.End], st)
+			text := b.Text[seg.Start:seg.End]
+			claims := c.checkSentence(text, st)
 			if len(claims) == 0 {
 				continue
 			}
 			start, end := b.Position(seg.Start), b.Position(seg.End)
+			if sup.skip(text, start.Line, end.Line) {
+				continue
+			}
 			for _, cl := range claims {
 				cl.Start, cl.End = start, end
 				if err := emit(cl); err != nil {
@@ -110,4 +116,35 @@ func (c *Checker) checkSentence(text string, st *docState) []*Claim {
 		}
 	}
 	return claims
+}
+
+// suppression follows the text's own instructions to skip claims:
+// <!-- relcheck-disable-next-line -->, <!-- relcheck-disable --> …
+// <!-- relcheck-enable -->, and "relcheck:ignore" written in a sentence.
+type suppression struct {
+	disabled bool
+	nextLine int // skip sentences on this line
+}
+
+// Directive words, as written in comments.
+const (
+	disableNextLine = "relcheck-disable-next-line"
+	disableAll      = "relcheck-disable"
+	enableAll       = "relcheck-enable"
+	ignoreMark      = "relcheck:ignore"
+)
+
+func (s *suppression) directive(text string, line int) {
+	switch strings.TrimSpace(text) {
+	case disableNextLine:
+		s.nextLine = line + 1
+	case disableAll:
+		s.disabled = true
+	case enableAll:
+		s.disabled = false
+	}
+}
+
+func (s *suppression) skip(sentence string, startLine, endLine int) bool {
+	return s.disabled || (s.nextLine >= startLine && s.nextLine <= endLine) || strings.Contains(sentence, ignoreMark)
 }

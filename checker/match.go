@@ -35,6 +35,11 @@ func (c *Checker) judge(cl *Claim, st *docState) {
 	case KindOffice:
 		c.judgeOffice(cl, st)
 	}
+	if cl.Verdict == Contradicted && strings.Contains(cl.Text, "[sic]") {
+		cl.Notes = append(cl.Notes, "Marked [sic]: the writer knows. The record contradicts it: "+cl.Explanation)
+		cl.Verdict = Unknown
+		cl.Explanation = "Marked [sic]: reported as a note, not as an error."
+	}
 	if cl.Quoted && cl.Verdict == Contradicted {
 		who := "someone quoted"
 		if cl.Speaker != "" {

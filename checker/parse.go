@@ -7,9 +7,9 @@ import (
 // Words that make or qualify claims. These are English grammar, not names:
 // the names all come from the record.
 var (
-	visitVerbs        = set("visit visits visited visiting travelled traveled travels travel flew flies fly went goes go gone came comes come arrived arrives arrive toured tours tour journeyed landed hosted hosts host stopped reached returned received welcomed return returns returning spent attended attends held")
+	visitVerbs        = set("visit visits visited visiting travelled traveled travels travel flew flies fly went goes go gone came comes come arrived arrives arrive toured tours tour journeyed landed hosted hosts host stopped reached returned received welcomed return returns returning spent attended attends")
 	visitNouns        = set("visit visits trip trips tour journey stopover stop-over stop")
-	pastVerbs         = set("visited travelled traveled flew went gone came arrived toured journeyed landed hosted stopped reached returned received welcomed spent attended held")
+	pastVerbs         = set("visited travelled traveled flew went gone came arrived toured journeyed landed hosted stopped reached returned received welcomed spent attended")
 	hostVerbs         = set("hosted hosts host received welcomed")
 	summitWord        = set("summit summits")
 	agreeNouns        = set("treaty declaration agreement deal contract pact accord protocol treaties agreements deals")
@@ -1089,7 +1089,25 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 // established in 1947", "this visit is considered the beginning of relations".
 func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
 	r := s.find(relNouns)
-	b := s.find(startWords)
+	b := -1
+	for i, t := range s.toks {
+		if !startWords[t.norm] {
+			continue
+		}
+		// "date" starts relations only as "date back" / "dates from"; "set" only as "set up"
+		switch t.norm {
+		case "date", "dates", "dated":
+			if s.w(i+1) != "back" && s.w(i+1) != "from" {
+				continue
+			}
+		case "set":
+			if s.w(i+1) != "up" {
+				continue
+			}
+		}
+		b = i
+		break
+	}
 	if r < 0 || b < 0 {
 		return nil
 	}

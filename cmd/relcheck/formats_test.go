@@ -100,8 +100,10 @@ func TestFormatsHostileFile(t *testing.T) {
 	if err := json.Unmarshal([]byte(outs["jsonl"]), &jl); err != nil {
 		t.Fatalf("jsonl: %v\n%s", err, outs["jsonl"])
 	}
-	if jl["path"] != hostileName || !strings.Contains(jl["text"].(string), "\x1b[31m\r::set-output") {
-		t.Errorf("jsonl: path and text must come back as they were: %q %q", jl["path"], jl["text"])
+	// The path comes back as it was; the reader has already turned the text's
+	// control characters into spaces, so no escape survives into the sentence.
+	if jl["path"] != hostileName || !strings.Contains(jl["text"].(string), "::set-output") || strings.ContainsAny(jl["text"].(string), "\x1b\r") {
+		t.Errorf("jsonl: path must come back as it was, text without control characters: %q %q", jl["path"], jl["text"])
 	}
 
 	log := decodeSARIF(t, outs["sarif"])
