@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/relcheck/relcheck/facts"
@@ -17,8 +18,13 @@ type entry struct {
 type lexicon struct {
 	phrases map[string][]entry
 	maxLen  int
-	// single-word person names (surnames, one-word aliases) for misspellings
+	// the phrases by their first word, longest first, so that a sentence is
+	// matched with one map lookup per word
+	first map[string][]phrase
+	// single-word person names (surnames, one-word aliases) for misspellings,
+	// by first letter
 	fuzzy map[string][]string
+	byLetter map[byte][]string
 	// words that are never taken for a misspelt name
 	vocab map[string]bool
 }
@@ -74,7 +80,57 @@ func newLexicon(r *facts.Record) *lexicon {
 	for _, w := range commonWords {
 		lx.vocab[w] = true
 	}
+	lx.first = map[string][]phrase{}
+	for k, es := range lx.phrases {
+		words := strings.Fields(k)
+		lx.first[words[0]] = append(lx.first[words[0]], phrase{words: words, entries: es})
+	}
+	for w, list := range lx.first {
+		sort.Slice(list, func(i, j int) bool {
+			if len(list[i].words) != len(list[j].words) {
+				return len(list[i].words) > len(list[j].words)
+			}
+			return strings.Join(list[i].words, " ") < strings.Join(list[j].words, " ")
+		})
+		lx.first[w] = list
+	}
+	lx.byLetter = map[byte][]string{}
+	for name := range lx.fuzzy {
+		lx.byLetter[name[0]] = append(lx.byLetter[name[0]], name)
+	}
+	for _, names := range lx.byLetter {
+		sort.Strings(names)
+	}
 	return lx
+}
+
+// phrase is a lexicon phrase split into words.
+type phrase struct {
+	words   []string
+	entries []entry
+}
+
+// match reports how many tokens from toks[0] the phrase covers (commas
+// inside a phrase are skipped: "Treaty of Peace, Friendship and
+// Cooperation"), or 0.
+func (p phrase) match(toks []token) int {
+	k := 0
+	for i, t := range toks {
+		if t.punct {
+			if t.text == "," && k > 0 {
+				continue
+			}
+			return 0
+		}
+		if t.norm != p.words[k] {
+			return 0
+		}
+		k++
+		if k == len(p.words) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // add files a phrase, merging ids of the same kind and resolution.

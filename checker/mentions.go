@@ -42,12 +42,12 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 			continue
 		}
 		matched := false
-		for n := min(lx.maxLen, len(toks)-i); n >= 1 && !matched; n-- {
-			key, ok := joinKey(toks[i : i+n])
-			if !ok {
+		for _, ph := range lx.first[toks[i].norm] {
+			n := ph.match(toks[i:])
+			if n == 0 {
 				continue
 			}
-			for _, e := range lx.phrases[key] {
+			for _, e := range ph.entries {
 				m := ment{start: i, end: i + n, kind: e.kind, ids: e.ids, how: e.how, conf: howConfidence[e.how], title: -1}
 				if e.kind == "person" && len(e.ids) > 1 {
 					id := st.recentOf(e.ids)
@@ -58,7 +58,7 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 					m.how = ByContext
 					m.conf = howConfidence[ByContext]
 				}
-				if e.kind == "office" && !hasCap(toks[i:i+n]) && n == 1 && !titleWordLower[key] {
+				if e.kind == "office" && !hasCap(toks[i:i+n]) && n == 1 && !titleWordLower[toks[i].norm] {
 					continue
 				}
 				if e.kind == "person" && !toks[i].cap {
@@ -67,6 +67,9 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 				out = append(out, m)
 				i += n - 1
 				matched = true
+				break
+			}
+			if matched {
 				break
 			}
 		}
@@ -103,29 +106,6 @@ func hasCap(toks []token) bool {
 	return false
 }
 
-func joinKey(toks []token) (string, bool) {
-	if len(toks) == 1 {
-		return toks[0].norm, !toks[0].punct
-	}
-	if toks[0].punct || toks[len(toks)-1].punct {
-		return "", false
-	}
-	var b strings.Builder
-	for k, t := range toks {
-		if t.punct {
-			if t.text == "," {
-				continue // "Treaty of Peace, Friendship and Cooperation"
-			}
-			return "", false
-		}
-		if k > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.norm)
-	}
-	return b.String(), true
-}
-
 // fuzzyPerson takes a capitalised word the lexicon does not know for a
 // misspelt single-word name ("Krushchev", "Brezhnyev"), within one edit (two
 // for long names), never for a common word or a word the record uses.
@@ -139,8 +119,9 @@ func (c *Checker) fuzzyPerson(t token) string {
 		maxD = 2
 	}
 	best, bestD, ties := "", maxD+1, 0
-	for name, ids := range c.lex.fuzzy {
-		if name[0] != t.norm[0] || len(ids) != 1 || len(name) < 6 || strings.HasPrefix(name, t.norm) || strings.HasPrefix(t.norm, name) {
+	for _, name := range c.lex.byLetter[t.norm[0]] {
+		ids := c.lex.fuzzy[name]
+		if len(ids) != 1 || len(name) < 6 || strings.HasPrefix(name, t.norm) || strings.HasPrefix(t.norm, name) {
 			continue // "Kelly" is not a misspelt "Kell": a longer or shorter name is another name
 		}
 		d := edit.Distance(t.norm, name, maxD)

@@ -153,6 +153,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	var sum summary
 	var failing int
 	var written baseline
+	writeBase := c.String("write-baseline") != ""
 	contradicted := map[string]int{}
 	tasks := func(yield func(func() *result) bool) {
 		for inp := range inputsOf(c.Args().Slice(), in) {
@@ -174,12 +175,17 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 			if cl.Verdict == checker.Contradicted {
 				contradicted[claimLine(cl)]++
 			}
-			if atOrAbove(cl.Verdict, opts.failOn) {
-				fp := baselineKey(r.Path, cl)
-				written.add(fp)
-				if !base.has(fp) {
-					failing++
-				}
+			if !atOrAbove(cl.Verdict, opts.failOn) {
+				continue
+			}
+			if base == nil && !writeBase {
+				failing++
+				continue
+			}
+			fp := baselineKey(r.Path, cl)
+			written.add(fp)
+			if !base.has(fp) {
+				failing++
 			}
 		}
 		prog.add(r.Counts.Claims)
