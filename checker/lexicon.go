@@ -23,7 +23,7 @@ type lexicon struct {
 	first map[string][]phrase
 	// single-word person names (surnames, one-word aliases) for misspellings,
 	// by first letter
-	fuzzy map[string][]string
+	fuzzy    map[string][]string
 	byLetter map[byte][]string
 	// words that are never taken for a misspelt name
 	vocab map[string]bool

@@ -387,6 +387,16 @@ func (c *Checker) judgeCount(cl *Claim, decisive, weak []*facts.Event, covered b
 // judgeVisitOrder checks "first visit", "last visit", "most recently in".
 func (c *Checker) judgeVisitOrder(cl *Claim, all []visitMatch, covered bool, scope *facts.Scope, who, dest, record string) {
 	evs := c.decisiveOnly(all)
+	if cl.Ordinal > 0 && cl.Time.When.End != cl.Time.When.Start && !cl.Time.When.Start.IsZero() {
+		// "his first visit since 2019": the first within the window, after its start year
+		var in []*facts.Event
+		for _, e := range evs {
+			if e.When.Lo() > cl.Time.When.Start.Last() && e.When.Lo() <= cl.Time.When.Hi() {
+				in = append(in, e)
+			}
+		}
+		evs = in
+	}
 	var pick *facts.Event
 	switch {
 	case cl.Recent || cl.Ordinal == -1:

@@ -713,7 +713,28 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 		return nil
 	}
 	times := s.timesFor(v)
+	// "X travelled to Moscow in May 1985, and Y followed in July 1990": a time
+	// after another person who starts a new clause is that person's
+	if cut := s.nextSubjectAfter(v, subjects); cut >= 0 {
+		var keep []timeExpr
+		for _, t := range times {
+			if t.start < cut {
+				keep = append(keep, t)
+			}
+		}
+		times = keep
+	}
+	var recent []timeExpr // "eleven times, most recently in 2025": a claim of its own
 	if ci := countAt(s); ci >= 0 {
+		var rest []timeExpr
+		for _, t := range times {
+			if t.recent {
+				recent = append(recent, t)
+			} else {
+				rest = append(rest, t)
+			}
+		}
+		times = rest
 		// "made two trips …, the first of them in October 1977": a time far from
 		// the count is not the count's window
 		var near []timeExpr
@@ -735,7 +756,7 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 			if countIn(s) == 0 {
 				return nil
 			}
-		} else if t, ok := st.recentTime(); ok {
+		} else if t, ok := st.recentTime(); ok && countIn(s) == 0 && len(recent) == 0 {
 			times = []timeExpr{{when: t, relative: true, start: -1}}
 			conf *= 0.8
 		} else if countIn(s) == 0 {
@@ -781,7 +802,36 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 		cl.Recent = cl.Recent || t.recent
 		claims = append(claims, &cl)
 	}
+	for _, t := range recent {
+		cl := base
+		cl.Confidence = conf
+		cl.Count, cl.Recent = 0, true
+		cl.Time = timeOf(s, t)
+		claims = append(claims, &cl)
+	}
 	return claims
+}
+
+// nextSubjectAfter finds a person named after the trigger who begins a new
+// clause (not "with X", "by X", "X's"), or -1.
+func (s *sentence) nextSubjectAfter(v int, subjects []*ment) int {
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.kind != "person" || m.start <= v || m.how == ByPronoun {
+			continue
+		}
+		dup := false
+		for _, x := range subjects {
+			if x.ids[0] == m.ids[0] {
+				dup = true
+			}
+		}
+		if w := s.w(m.start - 1); dup || w == "with" || w == "by" || w == "of" || w == "met" || w == "and" && s.w(m.start-2) != "," || s.w(m.end) == "'s" {
+			continue
+		}
+		return m.start
+	}
+	return -1
 }
 
 // unknownPlaceAfter finds a capitalised word where the destination of a visit
@@ -1012,12 +1062,26 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 			}
 		}
 	}
+	if len(named) == 0 && ident >= 0 && noun >= 0 {
+		for _, t := range s.times {
+			if t.start != ident {
+				continue
+			}
+			for _, e := range c.rec.Events {
+				if e.Kind == KindAgreement && c.agreementKindFits(s.w(noun), e) && e.When.Overlaps(t.when) {
+					named = appendNew(named, e.ID)
+				}
+			}
+		}
+	}
 	base.EventID = strings.Join(named, "|")
 	if base.EventID == "" && other {
 		return nil
 	}
 	if base.EventID == "" {
 		base.Phrase = s.toks[noun].norm
+	}
+	if base.EventID == "" && ident < 0 {
 		// "a fisheries cooperation agreement", "the Zorin accord": the noun has a
 		// modifier naming an agreement the record does not list
 		for k := noun - 1; k >= 0; k-- {

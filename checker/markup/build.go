@@ -1,0 +1,485 @@
+package markup
+
+import (
+	"html"
+	"slices"
+	"sort"
+	"unicode/utf8"
+)
+
+// entMode says which character references add decodes.
+type entMode int
+
+const (
+	entNone   entMode = iota // plain text: '&' is just a character
+	entStrict                // Markdown: only references closed by ';'
+	entHTML                  // HTML: as a browser does, legacy names without ';' too
+)
+
+// builder accumulates the text of one block and its offset map. Finished
+// blocks go to *out.
+type builder struct {
+	text []byte
+	runs []run
+	kind Kind
+	out  *[]*Block
+	segs []Segment // scratch for segment
+	gen  int       // counts flushes and cuts, which move the text
+}
+
+func newBuilder(out *[]*Block) *builder { return &builder{out: out} }
+
+// empty reports whether the builder holds no text.
+func (b *builder) empty() bool { return len(b.text) == 0 }
+
+// add appends the readable text of p, which starts at original position pos,
+// and returns the position just after p. White space (and control
+// characters, NUL among them) collapses to single spaces, never leading;
+// invalid UTF-8 becomes U+FFFD; with ent, character references are decoded.
+// p must not split a code point or a "\r\n".
+func (b *builder) add(p []byte, pos Position, ent entMode) Position {
+	i := 0
+	for i < len(p) {
+		// The common case: a stretch of words with single spaces between them.
+		j, cols := i, 0
+		for j < len(p) {
+			c := p[j]
+			if c < utf8.RuneSelf {
+				if plain(c, ent) {
+					j++
+					cols++
+					continue
+				}
+				if c == ' ' && j > i && j+1 < len(p) && plain(p[j+1], ent) {
+					j++
+					cols++
+					continue
+				}
+				break
+			}
+			r, n := utf8.DecodeRune(p[j:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			j += n
+			cols++
+		}
+		if j > i {
+			b.verbatim(p[i:j], pos)
+			pos.Offset += j - i
+			pos.Column += cols
+			i = j
+			continue
+		}
+		switch c := p[i]; {
+		case c == '&':
+			dec, n := decodeEntity(p[i:], ent)
+			if n == 0 {
+				b.verbatim(p[i:i+1], pos)
+				pos.Offset++
+				pos.Column++
+				i++
+				continue
+			}
+			end := Position{Offset: pos.Offset + n, Line: pos.Line, Column: pos.Column + n}
+			if isWhite(dec) {
+				b.space(pos, end)
+			} else {
+				b.replace(dec, pos, end)
+			}
+			pos = end
+			i += n
+		case c < utf8.RuneSelf: // white space or a control character
+			n := 1
+			if c == '\r' && i+1 < len(p) && p[i+1] == '\n' {
+				n = 2
+			}
+			end := advance(pos, p[i:i+n])
+			if c == ' ' {
+				if b.canSpace() {
+					b.verbatim(p[i:i+1], pos)
+				}
+			} else {
+				b.space(pos, end)
+			}
+			pos = end
+			i += n
+		default: // a byte of invalid UTF-8
+			end := Position{Offset: pos.Offset + 1, Line: pos.Line, Column: pos.Column + 1}
+			b.replace("\uFFFD", pos, end)
+			pos = end
+			i++
+		}
+	}
+	b.limit()
+	return pos
+}
+
+// plain reports whether the ASCII byte c is copied as it is.
+func plain(c byte, ent entMode) bool {
+	return c > ' ' && c != 0x7f && (c != '&' || ent == entNone)
+}
+
+// isWhite reports whether s is white space or control characters only.
+func isWhite(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c > ' ' && c != 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// canSpace reports whether a space may be appended: not at the start of a
+// block and not after another space.
+func (b *builder) canSpace() bool {
+	return len(b.text) > 0 && b.text[len(b.text)-1] != ' '
+}
+
+// space appends a space standing for the original span [start, end), unless
+// the text is empty or already ends with a space.
+func (b *builder) space(start, end Position) {
+	if b.canSpace() {
+		b.replace(" ", start, end)
+	}
+}
+
+// replace appends s, standing for the original span [start, end) as a whole.
+func (b *builder) replace(s string, start, end Position) {
+	b.runs = append(b.runs, run{text: len(b.text), start: start, end: end})
+	b.text = append(b.text, s...)
+}
+
+// verbatim appends s, a copy of the original bytes at pos: valid UTF-8 on
+// one line. It extends the last run when s follows it directly.
+func (b *builder) verbatim(s []byte, pos Position) {
+	col := pos.Column
+	for off := 0; off < len(s); {
+		if n := len(b.runs); n > 0 {
+			r := &b.runs[n-1]
+			used := len(b.text) - r.text
+			if r.verb && r.start.Offset+used == pos.Offset+off && used < maxRun {
+				k := runeBoundary(s[off:], min(len(s)-off, maxRun-used))
+				if k > 0 {
+					b.text = append(b.text, s[off:off+k]...)
+					if off += k; off < len(s) {
+						col += utf8.RuneCount(s[off-k : off])
+					}
+					continue
+				}
+			}
+		}
+		k := runeBoundary(s[off:], min(len(s)-off, maxRun))
+		if k == 0 {
+			_, k = utf8.DecodeRune(s[off:])
+		}
+		b.runs = append(b.runs, run{
+			text:  len(b.text),
+			start: Position{Offset: pos.Offset + off, Line: pos.Line, Column: col},
+			verb:  true,
+		})
+		b.text = append(b.text, s[off:off+k]...)
+		if off += k; off < len(s) {
+			col += utf8.RuneCount(s[off-k : off])
+		}
+	}
+}
+
+// runeBoundary returns the largest k' <= k that does not split a code point
+// of s.
+func runeBoundary(s []byte, k int) int {
+	if k >= len(s) {
+		return len(s)
+	}
+	for j := k; j >= 0 && j > k-utf8.UTFMax; j-- {
+		if utf8.RuneStart(s[j]) {
+			return j
+		}
+	}
+	return k
+}
+
+// flush finishes the block in progress, if it has any text.
+func (b *builder) flush() {
+	b.gen++
+	b.emit(b.text, b.runs)
+	b.text = b.text[:0]
+	b.runs = b.runs[:0]
+}
+
+// emit appends a Block made of text and runs (which it copies) to the output.
+func (b *builder) emit(text []byte, runs []run) {
+	if n := len(text); n > 0 && text[n-1] == ' ' {
+		text = text[:n-1]
+		if last := len(runs) - 1; runs[last].text >= len(text) {
+			runs = runs[:last]
+		}
+	}
+	if len(text) == 0 {
+		return
+	}
+	b.segs = segment(text, b.kind, b.segs[:0])
+	*b.out = append(*b.out, &Block{
+		Text:     string(text),
+		Kind:     b.kind,
+		Segments: slices.Clone(b.segs),
+		runs:     slices.Clone(runs),
+	})
+}
+
+// limit cuts the text while it is longer than MaxText. Each cut emits at
+// least MaxText/2 bytes, so the work stays linear.
+func (b *builder) limit() {
+	for len(b.text) > MaxText {
+		b.cut(b.cutPoint())
+	}
+}
+
+// cutPoint chooses where to cut an over-long text: at the last sentence
+// boundary in the second half of the cap, or else at the last space there,
+// or else at a character boundary just before the cap.
+func (b *builder) cutPoint() int {
+	lo, hi := MaxText/2, MaxText
+	b.segs = segment(b.text, Paragraph, b.segs[:0])
+	for i := len(b.segs) - 2; i >= 0; i-- { // the last segment is unfinished
+		if e := b.segs[i].End; e <= hi {
+			if e >= lo {
+				return e
+			}
+			break
+		}
+	}
+	for k := hi; k > lo; k-- {
+		if b.text[k] == ' ' {
+			return k
+		}
+	}
+	return runeBoundary(b.text, hi)
+}
+
+// cut emits the text before k as a block and keeps the rest. A cut inside a
+// replacement run moves to its start (replacements are a few bytes, and k is
+// far from the start of the text).
+func (b *builder) cut(k int) {
+	b.gen++
+	i := sort.Search(len(b.runs), func(i int) bool { return b.runs[i].text > k }) - 1
+	r := b.runs[i]
+	if !r.verb && r.text < k && r.text > 0 {
+		k = r.text
+	}
+	split := r.text < k
+	head, from := b.runs[:i], i
+	if split {
+		head, from = b.runs[:i+1], i+1
+	}
+	b.emit(b.text[:k], head)
+	n := 0
+	if split {
+		b.runs[0] = run{start: r.atBytes(b.text, k), verb: true}
+		n = 1
+	}
+	for _, rr := range b.runs[from:] {
+		rr.text -= k
+		b.runs[n] = rr
+		n++
+	}
+	b.runs = b.runs[:n]
+	b.text = b.text[:copy(b.text, b.text[k:])]
+	if len(b.text) > 0 && b.text[0] == ' ' {
+		b.dropFirst()
+	}
+}
+
+// removeByte removes the ASCII byte at text offset k, and a space after it
+// if that would leave two spaces. It costs the length of the text after k.
+func (b *builder) removeByte(k int) {
+	for n := 0; n < 2; n++ {
+		i := sort.Search(len(b.runs), func(i int) bool { return b.runs[i].text > k }) - 1
+		r := b.runs[i]
+		end := len(b.text)
+		if i+1 < len(b.runs) {
+			end = b.runs[i+1].text
+		}
+		switch {
+		case end-r.text == 1:
+			b.runs = append(b.runs[:i], b.runs[i+1:]...)
+			i--
+		case k == r.text:
+			b.runs[i].start.Offset++
+			b.runs[i].start.Column++
+		case k < end-1:
+			b.runs = slices.Insert(b.runs, i+1, run{text: k, start: r.atBytes(b.text, k+1), verb: true})
+			i++
+		}
+		for j := i + 1; j < len(b.runs); j++ {
+			b.runs[j].text--
+		}
+		b.text = append(b.text[:k], b.text[k+1:]...)
+		if k >= len(b.text) || b.text[k] != ' ' || k > 0 && b.text[k-1] != ' ' {
+			return
+		}
+	}
+}
+
+// dropFirst removes the first byte of the text, a space.
+func (b *builder) dropFirst() {
+	end := len(b.text)
+	if len(b.runs) > 1 {
+		end = b.runs[1].text
+	}
+	if end == 1 {
+		b.runs = b.runs[:copy(b.runs, b.runs[1:])]
+	} else {
+		b.runs[0].start.Offset++
+		b.runs[0].start.Column++
+	}
+	for i := range b.runs {
+		if b.runs[i].text > 0 {
+			b.runs[i].text--
+		}
+	}
+	b.text = b.text[:copy(b.text, b.text[1:])]
+}
+
+// atBytes is run.at over the builder's bytes.
+func (r *run) atBytes(text []byte, t int) Position {
+	return Position{
+		Offset: r.start.Offset + t - r.text,
+		Line:   r.start.Line,
+		Column: r.start.Column + utf8.RuneCount(text[r.text:t]),
+	}
+}
+
+// advance returns the position just after p, which starts at pos. p must
+// not end inside a code point or between the bytes of "\r\n".
+func advance(pos Position, p []byte) Position {
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c >= utf8.RuneSelf {
+			_, n := utf8.DecodeRune(p[i:])
+			i += n
+			pos.Offset += n
+			pos.Column++
+			continue
+		}
+		i++
+		pos.Offset++
+		switch c {
+		case '\n':
+			pos.Line++
+			pos.Column = 1
+		case '\r':
+			if i < len(p) && p[i] == '\n' {
+				pos.Column++
+			} else {
+				pos.Line++
+				pos.Column = 1
+			}
+		default:
+			pos.Column++
+		}
+	}
+	return pos
+}
+
+// decodeEntity decodes the character reference at the start of p (p[0] is
+// '&') and returns its text and length in p, or 0 if there is none.
+func decodeEntity(p []byte, ent entMode) (string, int) {
+	if len(p) < 2 || ent == entNone {
+		return "", 0
+	}
+	legacy := ent == entHTML
+	if p[1] == '#' {
+		j, hex := 2, false
+		if j < len(p) && (p[j] == 'x' || p[j] == 'X') {
+			hex = true
+			j++
+		}
+		d := j
+		for j < len(p) && (isDigit(p[j]) || hex && isHex(p[j])) {
+			j++
+		}
+		if j == d {
+			return "", 0
+		}
+		if j < len(p) && p[j] == ';' {
+			j++
+		} else if !legacy {
+			return "", 0
+		}
+		if j > 16 {
+			return "\uFFFD", j // far out of range
+		}
+		return html.UnescapeString(string(p[:j])), j
+	}
+	j := 1
+	for j < len(p) && j <= 40 && isAlnum(p[j]) {
+		j++
+	}
+	if j == 1 {
+		return "", 0
+	}
+	semi := j < len(p) && p[j] == ';'
+	if !semi && !legacy {
+		return "", 0
+	}
+	if semi {
+		j++
+		if s, ok := commonEntity(p[1 : j-1]); ok {
+			return s, j
+		}
+	} else if j > 8 {
+		j = 8 // only the legacy names (6 letters at most) work without ';'
+	}
+	cand := string(p[:j])
+	res := html.UnescapeString(cand)
+	if res == cand {
+		return "", 0
+	}
+	l := 0 // the undecoded tail of cand that res ends with
+	for l < len(res)-1 && l < len(cand) && res[len(res)-1-l] == cand[len(cand)-1-l] {
+		l++
+	}
+	if l > 0 && !legacy {
+		return "", 0
+	}
+	return res[:len(res)-l], len(cand) - l
+}
+
+// commonEntity decodes the most common named references without allocating.
+func commonEntity(name []byte) (string, bool) {
+	switch string(name) {
+	case "amp":
+		return "&", true
+	case "lt":
+		return "<", true
+	case "gt":
+		return ">", true
+	case "quot":
+		return `"`, true
+	case "apos":
+		return "'", true
+	case "nbsp":
+		return "\u00a0", true
+	case "mdash":
+		return "—", true
+	case "ndash":
+		return "–", true
+	case "lsquo":
+		return "‘", true
+	case "rsquo":
+		return "’", true
+	case "ldquo":
+		return "“", true
+	case "rdquo":
+		return "”", true
+	case "hellip":
+		return "…", true
+	}
+	return "", false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isHex(c byte) bool   { return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+func isAlpha(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isAlnum(c byte) bool { return isDigit(c) || isAlpha(c) }

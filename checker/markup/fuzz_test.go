@@ -1,0 +1,104 @@
+package markup
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// fuzzSeeds are inputs every fuzz target starts from.
+func fuzzSeeds() []string {
+	return []string{
+		"",
+		"The council met. Mr. Okafor spoke.\nThe U.S. delegation left.\n\n- item one\n- item two",
+		"\ufeff# Title\r\n\r\nText &amp; more\rline\xff\x00 end.",
+		"---\ndate: 2025-12-04\n---\n# H\n\n> quote\n\n```\ncode\n",
+		"| a | b |\n|---|---|\n| c | d |\n\n<!-- relcheck-ignore -->\n[link](u) ![img](i) `code` **b** _i_",
+		"<!doctype html><head><meta name=date content=2025-01-02></head><h1>T</h1><p>A &mdash; b.<br>C</p><ul><li>x<li>y</ul>",
+		"<script>if (a<b) {}</script><!-- relcheck-disable-next-line --><p>Text</p><pre>x</pre><div><div><p>deep",
+		"    indented\n\ttab\n* star\n1. one\n2) two\n+ plus\n•  bullet",
+		"“Quoted.” He said. A. B. Name. U.S.S.R. fell. etc. and e.g. this… That...",
+		"<p>&#8212;&#x2014;&copy&notit;&#;&#x;&#99999999999999999999;&amp</p>",
+		"See [the annual\nreport](u) and [a\n[b\nc](d)\ne](f) [x [y\nz] w](v)",
+	}
+}
+
+// fuzzRead reads input in format f and checks every invariant, then checks
+// that reading it one byte at a time gives the same blocks.
+func fuzzRead(t *testing.T, f Format, input string) {
+	blocks, _, err := read(input, f)
+	if err != nil {
+		t.Fatalf("read: %v", err)
+	}
+	checkBlocks(t, input, blocks)
+	if len(input) > 4096 {
+		return
+	}
+	r := NewReader(iotest.OneByteReader(strings.NewReader(input)), f)
+	var slow []*Block
+	for {
+		b, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("read one byte at a time: %v", err)
+		}
+		slow = append(slow, b)
+	}
+	if diff := cmp.Diff(golden(blocks), golden(slow)); diff != "" {
+		t.Fatalf("reading one byte at a time differs (-whole +bytewise):\n%s\ninput: %q", diff, input)
+	}
+}
+
+func FuzzText(f *testing.F) {
+	for _, s := range fuzzSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, input string) { fuzzRead(t, Text, input) })
+}
+
+func FuzzMarkdown(f *testing.F) {
+	for _, s := range fuzzSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, input string) { fuzzRead(t, Markdown, input) })
+}
+
+func FuzzHTML(f *testing.F) {
+	for _, s := range fuzzSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		fuzzRead(t, HTML, input)
+		// Again with tokens cut at 32 bytes, to exercise the pause path.
+		blocks, err := readHTMLLimit(input, 32)
+		if err != nil {
+			t.Fatalf("read with a small token limit: %v", err)
+		}
+		checkBlocks(t, input, blocks)
+	})
+}
+
+// readHTMLLimit reads HTML with tokens cut at limit bytes.
+func readHTMLLimit(input string, limit int) ([]*Block, error) {
+	rd := &Reader{}
+	p := newHTMLParser(strings.NewReader(input), rd)
+	p.src.limit = limit
+	rd.p = p
+	var blocks []*Block
+	for {
+		b, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return blocks, nil
+		}
+		if err != nil {
+			return blocks, err
+		}
+		blocks = append(blocks, b)
+	}
+}

@@ -1,0 +1,516 @@
+package markup
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlParser reads HTML with the streaming tokenizer of golang.org/x/net/html
+// (not the tree parser: it keeps no tree, so deep or unclosed nesting costs
+// nothing). Block-level tags end blocks; the kind of a block comes from
+// counters of open headings, list items, quotes and table cells. Raw offsets
+// come from Tokenizer.Raw, whose tokens partition the input.
+//
+// The tokenizer holds a whole token in memory. To bound that, it reads
+// through a pauseReader that stops a token at pauseLimit bytes; the parser
+// then skips the rest of that token itself (a huge comment, tag or script)
+// or, for text, simply starts a new tokenizer where the old one stopped.
+type htmlParser struct {
+	rd      *Reader
+	src     *pauseReader
+	z       *html.Tokenizer
+	pos     Position // original position of the next token
+	b       *builder
+	dir     *builder
+	started bool
+
+	rawTag   string // the last tag opened raw text: script, style, title…
+	skip     [nSkip]int
+	skipping int // sum of skip
+	inHead   bool
+	heading  int
+	quote    int
+	list     int
+	item     int
+	table    int
+	cell     int
+	brs      int // <br>s in a row
+	dateRank int // how good the date found so far is: 1 best, 0 none
+}
+
+// Elements whose content is not read (besides the raw-text ones).
+const (
+	skipPre = iota
+	skipCode
+	skipTemplate
+	skipSVG
+	skipMath
+	skipSelect
+	skipObject
+	nSkip
+)
+
+// pauseLimit is the most bytes of one token the tokenizer may hold.
+const pauseLimit = 64 << 10
+
+func newHTMLParser(r io.Reader, rd *Reader) *htmlParser {
+	return &htmlParser{
+		rd:  rd,
+		src: &pauseReader{br: bufio.NewReaderSize(r, pauseLimit+4096), limit: pauseLimit},
+		pos: Position{Line: 1, Column: 1},
+		b:   newBuilder(&rd.queue),
+		dir: &builder{out: &rd.queue, kind: Directive},
+	}
+}
+
+func (h *htmlParser) step() error {
+	if !h.started {
+		h.started = true
+		if head, _ := h.src.br.Peek(len(bom)); string(head) == bom {
+			_, _ = h.src.br.Discard(len(bom))
+			h.pos.Offset = len(bom)
+		}
+		h.z = html.NewTokenizer(h.src)
+	}
+	for len(h.rd.queue) == 0 {
+		tt := h.z.Next()
+		raw := h.z.Raw()
+		h.src.pending -= len(raw)
+		partial := h.src.paused
+		start := h.pos
+		wasRaw := h.rawTag
+		h.rawTag = ""
+		switch tt {
+		case html.ErrorToken:
+			h.pos = advance(h.pos, raw)
+			err := h.z.Err()
+			if partial {
+				if err := h.resume(tt, raw, wasRaw); err != nil {
+					h.b.flush()
+					return err
+				}
+				continue
+			}
+			h.b.flush()
+			return err
+		case html.TextToken:
+			if h.inHead && hasText(raw) && wasRaw == "" {
+				h.inHead = false // text ends the head, as in a browser
+			}
+			if wasRaw != "" || h.skipping > 0 || h.inHead {
+				h.pos = advance(h.pos, raw)
+				break
+			}
+			if h.b.empty() {
+				h.b.kind = h.kind()
+			}
+			h.pos = h.b.add(raw, h.pos, entHTML)
+			if hasText(raw) {
+				h.brs = 0
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			h.pos = advance(h.pos, raw)
+			h.startTag(tt == html.SelfClosingTagToken, start)
+		case html.EndTagToken:
+			h.pos = advance(h.pos, raw)
+			h.endTag(start)
+		case html.CommentToken:
+			if !partial {
+				h.comment(raw, start)
+			}
+			h.pos = advance(h.pos, raw)
+		default:
+			h.pos = advance(h.pos, raw)
+		}
+		if partial {
+			if err := h.resume(tt, raw, wasRaw); err != nil {
+				h.b.flush()
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// resume skips the rest of a token the pauseReader cut short and starts a
+// new tokenizer after it.
+func (h *htmlParser) resume(tt html.TokenType, raw []byte, rawTag string) error {
+	h.src.paused, h.src.cut, h.src.pending = false, false, 0
+	var err error
+	switch tt {
+	case html.TextToken:
+		switch rawTag {
+		case "":
+			// Plain text: a new tokenizer reads on from here.
+		case "plaintext":
+			err = h.skipUntil("", false)
+		default:
+			err = h.skipUntil("</"+rawTag, false)
+			h.rawTag = ""
+		}
+	case html.CommentToken:
+		if bytes.HasPrefix(raw, []byte("<!--")) {
+			err = h.skipUntil("-->", true)
+		} else {
+			err = h.skipUntil(">", true)
+		}
+	default: // a tag or a doctype
+		err = h.skipUntil(">", true)
+	}
+	h.z = html.NewTokenizer(h.src)
+	return err
+}
+
+// skipUntil skips input up to the next needle (ASCII, matched ignoring
+// case), and past it if consume; with an empty needle, to the end.
+func (h *htmlParser) skipUntil(needle string, consume bool) error {
+	br := h.src.br
+	for {
+		buf, err := br.Peek(4096)
+		k := -1
+		if needle != "" {
+			k = indexFold(buf, needle)
+		}
+		if k >= 0 {
+			n := k
+			if consume {
+				n += len(needle)
+			}
+			h.pos = advance(h.pos, buf[:n])
+			_, _ = br.Discard(n)
+			return nil
+		}
+		if err != nil {
+			h.pos = advance(h.pos, buf)
+			_, _ = br.Discard(len(buf))
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+		n := runeBoundary(buf, len(buf)-len(needle))
+		if n > 0 && buf[n-1] == '\r' {
+			n--
+		}
+		h.pos = advance(h.pos, buf[:n])
+		_, _ = br.Discard(n)
+	}
+}
+
+// kind returns the kind of a block starting here.
+func (h *htmlParser) kind() Kind {
+	switch {
+	case h.heading > 0:
+		return Heading
+	case h.cell > 0:
+		return TableCell
+	case h.item > 0:
+		return ListItem
+	case h.quote > 0:
+		return Quote
+	}
+	return Paragraph
+}
+
+func (h *htmlParser) startTag(selfClosing bool, start Position) {
+	name, hasAttr := h.z.TagName()
+	a := atom.Lookup(name)
+	switch a {
+	case atom.Meta:
+		h.meta(hasAttr)
+	case atom.Time:
+		if h.dateRank == 0 {
+			h.time(hasAttr)
+		}
+	}
+	if h.inHead {
+		switch a {
+		case atom.Meta, atom.Link, atom.Title, atom.Style, atom.Script, atom.Base, atom.Noscript, atom.Template:
+		default:
+			h.inHead = false
+		}
+	}
+	switch a {
+	case atom.Head:
+		h.inHead = !selfClosing
+		return
+	case atom.Script, atom.Style, atom.Textarea, atom.Title, atom.Iframe, atom.Noembed,
+		atom.Noframes, atom.Noscript, atom.Xmp, atom.Plaintext:
+		h.rawTag = a.String() // the tokenizer reads the content as raw text
+		return
+	case atom.Br:
+		h.br(start)
+		return
+	}
+	if k, ok := skipIndex(a); ok {
+		if k == skipPre {
+			h.b.flush()
+		}
+		if !selfClosing {
+			h.skip[k]++
+			h.skipping++
+		}
+		return
+	}
+	if !blockLevel(a) {
+		return
+	}
+	h.b.flush()
+	h.brs = 0
+	if selfClosing {
+		return
+	}
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		h.heading = 1
+	case atom.Blockquote:
+		h.quote++
+	case atom.Ul, atom.Ol, atom.Menu, atom.Dir:
+		h.list++
+	case atom.Li:
+		h.item = min(h.item+1, max(h.list, 1)) // an open <li> ends at the next
+	case atom.Table:
+		h.table++
+	case atom.Tr:
+		h.cell = max(0, min(h.cell, h.table-1))
+	case atom.Td, atom.Th:
+		h.cell = min(h.cell+1, max(h.table, 1))
+	}
+}
+
+func (h *htmlParser) endTag(start Position) {
+	name, _ := h.z.TagName()
+	a := atom.Lookup(name)
+	switch a {
+	case atom.Head:
+		h.inHead = false
+		return
+	case atom.Br: // browsers read </br> as <br>
+		h.br(start)
+		return
+	}
+	if k, ok := skipIndex(a); ok {
+		if h.skip[k] > 0 {
+			h.skip[k]--
+			h.skipping--
+		}
+		if k == skipPre {
+			h.b.flush()
+		}
+		return
+	}
+	if !blockLevel(a) {
+		return
+	}
+	h.b.flush()
+	h.brs = 0
+	// An unclosed <code> ends with the block that holds it.
+	h.skipping -= h.skip[skipCode]
+	h.skip[skipCode] = 0
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		h.heading = 0
+	case atom.Blockquote:
+		h.quote = max(0, h.quote-1)
+	case atom.Ul, atom.Ol, atom.Menu, atom.Dir:
+		h.list = max(0, h.list-1)
+		h.item = min(h.item, h.list)
+	case atom.Li:
+		h.item = max(0, h.item-1)
+	case atom.Table:
+		h.table = max(0, h.table-1)
+		h.cell = min(h.cell, h.table)
+	case atom.Td, atom.Th:
+		h.cell = max(0, h.cell-1)
+	}
+}
+
+// br reads a line break: a space, and after two in a row, the end of the
+// block.
+func (h *htmlParser) br(start Position) {
+	h.b.space(start, h.pos)
+	if h.brs++; h.brs >= 2 {
+		h.b.flush()
+	}
+}
+
+// comment reads a comment token; a relcheck directive becomes a block.
+func (h *htmlParser) comment(raw []byte, start Position) {
+	if !bytes.HasPrefix(raw, []byte("<!--")) {
+		return
+	}
+	content := raw[4:]
+	switch {
+	case bytes.HasSuffix(content, []byte("--!>")):
+		content = content[:len(content)-4]
+	case bytes.HasSuffix(content, []byte("-->")):
+		content = content[:len(content)-3]
+	}
+	h.dir.reset()
+	h.dir.collect(content, advance(start, raw[:4]))
+	if isDirective(h.dir.text) {
+		h.b.flush()
+		h.dir.flush()
+	}
+	h.dir.reset()
+}
+
+// meta reads a document date from a <meta> tag.
+func (h *htmlParser) meta(hasAttr bool) {
+	var content string
+	rank := 0
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = h.z.TagAttr()
+		switch string(k) {
+		case "name", "property", "itemprop":
+			switch strings.ToLower(string(v)) {
+			case "article:published_time", "og:published_time", "datepublished":
+				rank = 1
+			case "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
+				"pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date":
+				rank = 2
+			}
+		case "content":
+			content = string(v)
+		}
+	}
+	if rank > 0 && (h.dateRank == 0 || rank < h.dateRank) {
+		if d := normalizeDate(content); d != "" {
+			h.rd.date, h.dateRank = d, rank
+		}
+	}
+}
+
+// time reads a document date from the first <time datetime>.
+func (h *htmlParser) time(hasAttr bool) {
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = h.z.TagAttr()
+		if string(k) == "datetime" {
+			if d := normalizeDate(string(v)); d != "" {
+				h.rd.date, h.dateRank = d, 3
+			}
+			return
+		}
+	}
+}
+
+// skipIndex returns the index in htmlParser.skip of an element whose
+// content is not read.
+func skipIndex(a atom.Atom) (int, bool) {
+	switch a {
+	case atom.Pre, atom.Listing:
+		return skipPre, true
+	case atom.Code, atom.Kbd, atom.Samp:
+		return skipCode, true
+	case atom.Template:
+		return skipTemplate, true
+	case atom.Svg:
+		return skipSVG, true
+	case atom.Math:
+		return skipMath, true
+	case atom.Select, atom.Datalist:
+		return skipSelect, true
+	case atom.Object, atom.Canvas, atom.Audio, atom.Video:
+		return skipObject, true
+	}
+	return 0, false
+}
+
+// blockLevel reports whether an element ends the block before it and starts
+// a new one.
+func blockLevel(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body, atom.Caption,
+		atom.Center, atom.Dd, atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Dt,
+		atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer, atom.Form,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header, atom.Hgroup,
+		atom.Hr, atom.Html, atom.Li, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P,
+		atom.Section, atom.Summary, atom.Table, atom.Tbody, atom.Td, atom.Tfoot, atom.Th,
+		atom.Thead, atom.Tr, atom.Ul, atom.Legend, atom.Option, atom.Optgroup:
+		return true
+	}
+	return false
+}
+
+// hasText reports whether p holds anything but white space.
+func hasText(p []byte) bool {
+	for _, c := range p {
+		if c > ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// pauseReader feeds the tokenizer. When a token reaches pauseLimit bytes it
+// returns pauseError, which ends that tokenizer; the cut falls where a new
+// tokenizer can read on: not inside a code point, not after "\r" (which may
+// start "\r\n"), not within a few bytes after "<" (which may start a tag, a
+// comment or the end tag of raw text) and not inside a character reference.
+type pauseReader struct {
+	br      *bufio.Reader
+	limit   int  // pauseLimit; tests make it small
+	pending int  // bytes handed over that are not part of a finished token
+	cut     bool // the last read stopped at the limit: the next one pauses
+	paused  bool // a read returned pauseError
+}
+
+// pauseError tells the tokenizer to stop; it never leaves the package.
+type pauseError struct{}
+
+func (pauseError) Error() string { return "markup: token too long" }
+
+func (p *pauseReader) Read(b []byte) (int, error) {
+	if p.cut {
+		p.paused = true
+		return 0, pauseError{}
+	}
+	room := p.limit - p.pending
+	if room <= 0 {
+		p.paused = true
+		return 0, pauseError{}
+	}
+	if len(b) < room {
+		n, err := p.br.Read(b)
+		p.pending += n
+		return n, err
+	}
+	peek, err := p.br.Peek(room + 4)
+	if len(peek) <= room {
+		n := copy(b, peek)
+		_, _ = p.br.Discard(n)
+		p.pending += n
+		if n == 0 {
+			return 0, err
+		}
+		return n, nil
+	}
+	n := runeBoundary(peek, room)
+	if lo := max(0, n-40); bytes.LastIndexByte(peek[lo:n], '&') >= 0 {
+		// Do not split a character reference.
+		if i := lo + bytes.LastIndexByte(peek[lo:n], '&'); bytes.IndexAny(peek[i:n], " \t\r\n;<") < 0 {
+			n = i
+		}
+	}
+	if lo := max(0, n-12); bytes.IndexByte(peek[lo:n], '<') >= 0 {
+		n = lo + bytes.IndexByte(peek[lo:n], '<')
+	}
+	if n > 0 && peek[n-1] == '\r' {
+		n--
+	}
+	if n == 0 {
+		n = room
+	}
+	copy(b, peek[:n])
+	_, _ = p.br.Discard(n)
+	p.pending += n
+	p.cut = true
+	return n, nil
+}
