@@ -300,7 +300,7 @@ func (c *Checker) judgeVisit(cl *Claim) {
 			cl.Evidence = append(cl.Evidence, c.evidence(e))
 		}
 	case covered:
-		c.contradict(cl, fmt.Sprintf("The record, complete for these visits, holds no visit by %s to %s in %s.", who, dest, fmtInterval(cl.Time.When)), record+"; none in "+fmtInterval(cl.Time.When), c.decisiveOnly(all)...)
+		c.contradict(cl, fmt.Sprintf("The record, complete for these visits, holds no visit by %s to %s in %s.", who, dest, fmtInterval(cl.Time.When)), record+"; none in "+fmtInterval(cl.Time.When)+".", c.decisiveOnly(all)...)
 	default:
 		cl.Explanation = fmt.Sprintf("No visit by %s to %s in %s is known. %s", who, dest, fmtInterval(cl.Time.When), c.uncovered(scope, "these visits"))
 	}

@@ -153,13 +153,21 @@ func (f *textFormatter) end(s summary, top []topClaim) error {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "%d claims in %d files: %s supported, %s contradicted, %s unknown", s.Claims, s.Files,
+	fmt.Fprintf(w, "%s in %s: %s supported, %s contradicted, %s unknown", plural(s.Claims, "claim"), plural(s.Files, "input"),
 		f.paint(green, fmt.Sprint(s.Supported)), f.paint(red, fmt.Sprint(s.Contradicted)), f.paint(yellow, fmt.Sprint(s.Unknown)))
 	if s.Errors > 0 {
-		fmt.Fprintf(w, "; %d errors", s.Errors)
+		fmt.Fprintf(w, "; %s", plural(s.Errors, "error"))
 	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// plural writes "1 claim", "2 claims".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // ANSI styles, used only when writing to a terminal without NO_COLOR.

@@ -48,10 +48,10 @@ func (f *githubFormatter) result(r *result) error {
 }
 
 func (f *githubFormatter) end(s summary, _ []topClaim) error {
-	msg := fmt.Sprintf("relcheck: %d claims in %d files: %d supported, %d contradicted, %d unknown",
-		s.Claims, s.Files, s.Supported, s.Contradicted, s.Unknown)
+	msg := fmt.Sprintf("relcheck: %s in %s: %d supported, %d contradicted, %d unknown",
+		plural(s.Claims, "claim"), plural(s.Files, "input"), s.Supported, s.Contradicted, s.Unknown)
 	if s.Errors > 0 {
-		msg += fmt.Sprintf("; %d errors", s.Errors)
+		msg += "; " + plural(s.Errors, "error")
 	}
 	_, err := fmt.Fprintf(f.w, "::notice::%s\n", githubData(msg))
 	return err

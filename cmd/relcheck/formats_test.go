@@ -84,7 +84,7 @@ func TestFormatsHostileFile(t *testing.T) {
 	}
 
 	gh := strings.Split(strings.TrimSuffix(outs["github"], "\n"), "\n")
-	if len(gh) != 2 || !strings.HasPrefix(gh[1], "::notice::relcheck: 1 claims") {
+	if len(gh) != 2 || !strings.HasPrefix(gh[1], "::notice::relcheck: 1 claim in 1 input") {
 		t.Fatalf("github: want one line for the finding and the summary:\n%s", outs["github"])
 	}
 	wantFile := "::error file=draft%2Cv2%3A50%25%1B[31m.txt,line=1,col=1,"
