@@ -72,7 +72,7 @@ func (c *Checker) Check(r io.Reader, in Input, emit func(*Claim) error) error {
 			if len(claims) == 0 {
 				continue
 			}
-			start, end := b.Position(seg.Start), b.Position(seg.End)
+			start, end := b.Position(seg.Start), b.EndPosition(seg.End)
 			if sup.skip(text, start.Line, end.Line) {
 				continue
 			}

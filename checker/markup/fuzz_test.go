@@ -3,6 +3,7 @@ package markup
 import (
 	"errors"
 	"io"
+	"math/rand"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -100,5 +101,62 @@ func readHTMLLimit(input string, limit int) ([]*Block, error) {
 			return blocks, err
 		}
 		blocks = append(blocks, b)
+	}
+}
+
+// chunkReader returns its input in pieces of pseudo-random sizes.
+type chunkReader struct {
+	s   string
+	rng *rand.Rand
+	max int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.s) == 0 {
+		return 0, io.EOF
+	}
+	n := min(len(p), len(c.s), 1+c.rng.Intn(c.max))
+	copy(p, c.s[:n])
+	c.s = c.s[n:]
+	return n, nil
+}
+
+// TestChunkedReads checks that the blocks do not depend on how the input
+// arrives: large inputs (past every internal buffer) read in pieces of
+// random sizes give the same blocks as when read whole.
+func TestChunkedReads(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	toks := []string{"<p>", "</p>", "<!-- c -->", "<!-- relcheck-x -->", "&amp;", "\n", "\r\n", "\r", "\n\n", " ", "|", "|---|\n",
+		"`", "[a\n", "](u)", "# ", "- ", "> ", "```\n", "word", "Mr.", ". ", "U.S. ", "é", "\xff", "<div>", "<li>", "<script>x</script>"}
+	for _, f := range []Format{Text, Markdown, HTML} {
+		for i := range 6 {
+			var sb strings.Builder
+			for sb.Len() < 150_000+i*40_000 {
+				tok := toks[rng.Intn(len(toks))]
+				if i%2 == 1 && strings.ContainsAny(tok, "\r\n") {
+					continue // long lines, cut into chunks
+				}
+				sb.WriteString(tok)
+			}
+			in := sb.String()
+			whole := golden(readAll(t, in, f))
+			for _, max := range []int{1 << 3, 1 << 10, 1 << 16} {
+				r := NewReader(&chunkReader{s: in, rng: rng, max: max}, f)
+				var blocks []*Block
+				for {
+					b, err := r.Next()
+					if errors.Is(err, io.EOF) {
+						break
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+					blocks = append(blocks, b)
+				}
+				if got := golden(blocks); got != whole {
+					t.Fatalf("%v input %d, pieces up to %d bytes: blocks differ from a whole read:\n%s", f, i, max, cmp.Diff(whole, got))
+				}
+			}
+		}
 	}
 }

@@ -58,6 +58,10 @@ const (
 // pauseLimit is the most bytes of one token the tokenizer may hold.
 const pauseLimit = 64 << 10
 
+// cutMargin is how close to the limit a token may come before the read that
+// cuts it.
+const cutMargin = 64
+
 func newHTMLParser(r io.Reader, rd *Reader) *htmlParser {
 	return &htmlParser{
 		rd:  rd,
@@ -155,7 +159,7 @@ func (h *htmlParser) resume(tt html.TokenType, raw []byte, rawTag string) error 
 		}
 	case html.CommentToken:
 		if bytes.HasPrefix(raw, []byte("<!--")) {
-			err = h.skipUntil("-->", true)
+			err = h.skipComment(raw[4:])
 		} else {
 			err = h.skipUntil(">", true)
 		}
@@ -164,6 +168,24 @@ func (h *htmlParser) resume(tt html.TokenType, raw []byte, rawTag string) error 
 	}
 	h.z = html.NewTokenizer(h.src)
 	return err
+}
+
+// skipComment skips the rest of a comment whose start, up to body, was
+// read: its "-->" may have begun in body.
+func (h *htmlParser) skipComment(body []byte) error {
+	next, _ := h.src.br.Peek(2)
+	n := 0
+	switch {
+	case bytes.HasSuffix(body, []byte("--")) && len(next) > 0 && next[0] == '>':
+		n = 1
+	case bytes.HasSuffix(body, []byte("-")) && len(next) > 1 && next[0] == '-' && next[1] == '>':
+		n = 2
+	default:
+		return h.skipUntil("-->", true)
+	}
+	h.pos = advance(h.pos, next[:n])
+	_, _ = h.src.br.Discard(n)
+	return nil
 }
 
 // skipUntil skips input up to the next needle (ASCII, matched ignoring
@@ -458,8 +480,11 @@ type pauseReader struct {
 	br      *bufio.Reader
 	limit   int  // pauseLimit; tests make it small
 	pending int  // bytes handed over that are not part of a finished token
-	cut     bool // the last read stopped at the limit: the next one pauses
+	cut     bool // a read stopped at the limit: the next one pauses if the token goes on
 	paused  bool // a read returned pauseError
+
+	delivered int // bytes handed over in all
+	cutToken  int // where the token that reached the limit started, in delivered bytes
 }
 
 // pauseError tells the tokenizer to stop; it never leaves the package.
@@ -469,17 +494,23 @@ func (pauseError) Error() string { return "markup: token too long" }
 
 func (p *pauseReader) Read(b []byte) (int, error) {
 	if p.cut {
-		p.paused = true
-		return 0, pauseError{}
+		if p.delivered-p.pending == p.cutToken {
+			p.paused = true
+			return 0, pauseError{}
+		}
+		p.cut = false // the token that reached the limit ended after all
 	}
 	room := p.limit - p.pending
 	if room <= 0 {
 		p.paused = true
 		return 0, pauseError{}
 	}
-	if len(b) < room {
+	// Reads short of the limit leave at least cutMargin bytes of room, so
+	// the last read can always find a good place to cut.
+	if len(b) <= room-cutMargin {
 		n, err := p.br.Read(b)
 		p.pending += n
+		p.delivered += n
 		return n, err
 	}
 	peek, err := p.br.Peek(room + 4)
@@ -487,12 +518,17 @@ func (p *pauseReader) Read(b []byte) (int, error) {
 		n := copy(b, peek)
 		_, _ = p.br.Discard(n)
 		p.pending += n
+		p.delivered += n
 		if n == 0 {
 			return 0, err
 		}
 		return n, nil
 	}
-	n := runeBoundary(peek, room)
+	base := runeBoundary(peek, room)
+	if base == 0 {
+		base = room
+	}
+	n := base
 	if lo := max(0, n-40); bytes.LastIndexByte(peek[lo:n], '&') >= 0 {
 		// Do not split a character reference.
 		if i := lo + bytes.LastIndexByte(peek[lo:n], '&'); bytes.IndexAny(peek[i:n], " \t\r\n;<") < 0 {
@@ -502,15 +538,16 @@ func (p *pauseReader) Read(b []byte) (int, error) {
 	if lo := max(0, n-12); bytes.IndexByte(peek[lo:n], '<') >= 0 {
 		n = lo + bytes.IndexByte(peek[lo:n], '<')
 	}
-	if n > 0 && peek[n-1] == '\r' {
-		n--
-	}
 	if n == 0 {
-		n = room
+		n = base
+	}
+	if n > 1 && peek[n-1] == '\r' {
+		n--
 	}
 	copy(b, peek[:n])
 	_, _ = p.br.Discard(n)
+	p.cut, p.cutToken = true, p.delivered-p.pending
 	p.pending += n
-	p.cut = true
+	p.delivered += n
 	return n, nil
 }

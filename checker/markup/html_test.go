@@ -166,10 +166,37 @@ func TestHTMLRawPartition(t *testing.T) {
 		{"long multibyte", "<p>" + strings.Repeat("é—", pauseLimit) + "</p><p>End.</p>", "End."},
 		{"long plaintext", "<p>Start.</p><plaintext>" + big, "Start."},
 	}
+	// After a long token the tokenizer's buffer is large; the tokens after
+	// it must still come through whole.
+	after := strings.Repeat("<p title=\"t\">Para <b>one</b>.</p><!-- relcheck-x -->\n", 20000)
+	tests = append(tests, struct {
+		name string
+		in   string
+		want string
+	}{"long text then many tags", "<p>" + big + "</p>" + after + "<p>End.</p>", "End."},
+		struct {
+			name string
+			in   string
+			want string
+		}{"fairly long text then many tags", "<p>" + big[:pauseLimit*2/3] + "</p>" + after + "<p>End.</p>", "End."})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			blocks := readAll(t, tc.in, HTML)
 			checkBlocks(t, tc.in, blocks)
+			if strings.Contains(tc.in, after) {
+				paras, dirs := 0, 0
+				for _, b := range blocks {
+					switch {
+					case b.Text == "Para one.":
+						paras++
+					case b.Kind == Directive && b.Text == "relcheck-x":
+						dirs++
+					}
+				}
+				if paras != 20000 || dirs != 20000 {
+					t.Errorf("%d paragraphs and %d directives after the long token, want 20000 each", paras, dirs)
+				}
+			}
 			if len(blocks) == 0 || blocks[len(blocks)-1].Text != tc.want {
 				t.Fatalf("last block is not %q", tc.want)
 			}
@@ -178,8 +205,6 @@ func TestHTMLRawPartition(t *testing.T) {
 					t.Errorf("block of %d bytes", len(b.Text))
 				}
 			}
-			p := &htmlParser{}
-			_ = p
 		})
 	}
 }
@@ -191,14 +216,19 @@ func TestHTMLSmallLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, limit := range []int{16, 17, 23, 40, 64, 100} {
+	whole := golden(readAll(t, string(in), HTML))
+	for _, limit := range []int{16, 17, 23, 40, 64, 100, 1000} {
 		blocks, err := readHTMLLimit(string(in), limit)
 		if err != nil {
 			t.Fatalf("limit %d: %v", limit, err)
 		}
 		checkBlocks(t, string(in), blocks)
-		if len(blocks) < 10 {
+		if len(blocks) < 20 {
 			t.Errorf("limit %d: only %d blocks", limit, len(blocks))
+		}
+		// From 64 bytes on only text tokens are cut, and that loses nothing.
+		if got := golden(blocks); limit >= 64 && got != whole {
+			t.Errorf("limit %d: blocks differ from an uncut read (-whole +cut):\n%s", limit, cmp.Diff(whole, got))
 		}
 	}
 }

@@ -33,6 +33,7 @@ type mdParser struct {
 	skipDelim  bool   // the next line is a table's delimiter row
 	skipRest   bool   // further chunks of the current line are skipped
 	comment    bool   // inside <!-- … -->
+	dashes     int    // '-'s at the end of the last chunk read inside a comment
 
 	// Scratch for inline: matching brackets, parentheses and backtick runs.
 	bm, pm, cm []int32
@@ -171,6 +172,7 @@ func (m *mdParser) line(c chunk) {
 	m.skipRest = false
 	p, pos := c.b, c.pos
 	if m.comment {
+		m.dashes = 0 // "-->" cannot span lines
 		m.dir.space(m.cbrk, pos)
 		k := m.commentPart(p, pos)
 		if k < 0 {
@@ -521,22 +523,32 @@ func (m *mdParser) crossLink(p []byte, i int) int {
 // collects the text for a possible directive and, if the comment ends in p,
 // finishes it and returns the offset just after "-->"; else -1.
 func (m *mdParser) commentPart(p []byte, pos Position) int {
-	end := bytes.Index(p, []byte("-->"))
+	end, after := bytes.Index(p, []byte("-->")), 0
+	switch { // "-->" split between two chunks of a long line
+	case m.dashes >= 2 && len(p) > 0 && p[0] == '>':
+		end, after = 0, 1
+	case m.dashes >= 1 && len(p) > 1 && p[0] == '-' && p[1] == '>':
+		end, after = 0, 2
+	}
+	if end >= 0 && after == 0 {
+		after = end + 3
+	}
 	content := p
 	if end >= 0 {
 		content = p[:end]
 	}
 	m.dir.collect(content, pos)
 	if end < 0 {
+		m.dashes = len(p) - len(bytes.TrimRight(p, "-"))
 		return -1
 	}
-	m.comment = false
+	m.comment, m.dashes = false, 0
 	if isDirective(m.dir.text) {
 		m.b.flush()
 		m.dir.flush()
 	}
 	m.dir.reset()
-	return end + 3
+	return after
 }
 
 // prepare matches the brackets, parentheses and backtick runs of p.

@@ -273,3 +273,18 @@ func TestMarkdownDeepNesting(t *testing.T) {
 		t.Errorf("blocks (-want +got):\n%.2000s", diff)
 	}
 }
+
+// TestMarkdownLongComment checks a comment on a line longer than a chunk,
+// whose "-->" falls across the boundary between two chunks.
+func TestMarkdownLongComment(t *testing.T) {
+	for _, shift := range []int{-3, -2, -1, 0, 1} {
+		pad := strings.Repeat("x", maxChunk-len("Before <!-- ")+shift)
+		in := "Before <!-- " + pad + " --> after.\n\nNext."
+		blocks := readAll(t, in, Markdown)
+		checkBlocks(t, in, blocks)
+		want := []block{{Paragraph, "Before after.", nil}, {Paragraph, "Next.", nil}}
+		if diff := cmp.Diff(want, simplify(blocks)); diff != "" {
+			t.Errorf("shift %d (-want +got):\n%s", shift, diff)
+		}
+	}
+}
