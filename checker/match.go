@@ -262,11 +262,12 @@ func (c *Checker) judgeVisit(cl *Claim) {
 		case len(maybe) > 0 || len(weak) > 0:
 			cl.Explanation = "The record cannot tell: a visit it holds may fall in that time."
 		case len(decisive) > 0:
-			c.contradict(cl, fmt.Sprintf("%s did visit %s then: %s.", who, dest, c.describe(decisive[0])), record, decisive...)
+			c.contradict(cl, fmt.Sprintf("%s did visit %s then: %s.", who, dest, c.describe(decisive[0])), record+".", decisive...)
 		case covered:
 			cl.Verdict = Supported
 			cl.Explanation = fmt.Sprintf("The record, complete here, holds no visit by %s to %s in %s.", who, dest, fmtInterval(cl.Time.When))
 			cl.Notes = append(cl.Notes, record)
+			c.citeCoverage(cl, scope)
 		default:
 			cl.Explanation = c.uncovered(scope, "these visits")
 		}
@@ -301,6 +302,7 @@ func (c *Checker) judgeVisit(cl *Claim) {
 		}
 	case covered:
 		c.contradict(cl, fmt.Sprintf("The record, complete for these visits, holds no visit by %s to %s in %s.", who, dest, fmtInterval(cl.Time.When)), record+"; none in "+fmtInterval(cl.Time.When)+".", c.decisiveOnly(all)...)
+		c.citeCoverage(cl, scope)
 	default:
 		cl.Explanation = fmt.Sprintf("No visit by %s to %s in %s is known. %s", who, dest, fmtInterval(cl.Time.When), c.uncovered(scope, "these visits"))
 	}
@@ -379,6 +381,7 @@ func (c *Checker) judgeCount(cl *Claim, decisive, weak []*facts.Event, covered b
 		cl.Verdict = Contradicted
 		cl.Explanation = fmt.Sprintf("The record, complete here, holds %d visits by %s to %s, not %d.", n, who, dest, cl.Count)
 		cl.Correction = fmt.Sprintf("%d visits: %s.", n, strings.TrimPrefix(record, "The record holds no such visit"))
+		c.citeCoverage(cl, scope)
 	default:
 		cl.Explanation = fmt.Sprintf("%d visits are verified and %d more rest on unverified listings.", n, len(weak))
 	}
@@ -420,7 +423,8 @@ func (c *Checker) judgeVisitOrder(cl *Claim, all []visitMatch, covered bool, sco
 		return
 	}
 	if pick == nil {
-		c.contradict(cl, fmt.Sprintf("The record holds no %s visit by %s to %s.", word, who, dest), record)
+		c.contradict(cl, fmt.Sprintf("The record holds no %s visit by %s to %s.", word, who, dest), record+".")
+		c.citeCoverage(cl, scope)
 		return
 	}
 	cl.Evidence = append(cl.Evidence, c.evidence(pick))
@@ -464,6 +468,7 @@ func (c *Checker) judgeSummit(cl *Claim) {
 			cl.Verdict = Contradicted
 			cl.Explanation = fmt.Sprintf("The record, complete for the annual summits, holds %d, not %d.", len(n), cl.Count)
 			cl.Correction = fmt.Sprintf("%d annual summits.", len(n))
+			c.citeCoverage(cl, scope)
 		}
 		return
 	}
@@ -484,7 +489,8 @@ func (c *Checker) judgeSummit(cl *Claim) {
 	}
 	if pick == nil && (cl.Number > 0 || cl.Ordinal != 0) {
 		if covered {
-			c.contradict(cl, fmt.Sprintf("The record, complete for the annual summits, holds no %s.", what), "")
+			c.contradict(cl, fmt.Sprintf("The record, complete for the annual summits, holds no %s.", what), fmt.Sprintf("The series has %d annual summits.", c.summitCount()))
+			c.citeCoverage(cl, scope)
 		} else {
 			cl.Explanation = c.uncovered(scope, "these summits")
 		}
@@ -519,10 +525,11 @@ func (c *Checker) judgeSummit(cl *Claim) {
 	}
 	switch {
 	case cl.Negated && len(fits) > 0:
-		c.contradict(cl, "The record holds "+c.describe(fits[0])+".", "", fits[0])
+		c.contradict(cl, "The record holds "+c.describe(fits[0])+".", c.describe(fits[0])+".", fits[0])
 	case cl.Negated && covered:
 		cl.Verdict = Supported
 		cl.Explanation = "The record, complete for the annual summits, holds none that fits."
+		c.citeCoverage(cl, scope)
 	case len(fits) > 0:
 		cl.Verdict = Supported
 		cl.Explanation = "The record holds the " + c.describe(fits[0]) + "."
@@ -537,11 +544,12 @@ func (c *Checker) judgeSummit(cl *Claim) {
 				that = append(that, c.describe(e))
 			}
 		}
-		corr := "No annual summit fits."
+		corr := fmt.Sprintf("No annual summit was held %s.", during(when))
 		if len(that) > 0 {
 			corr = "That time's summit: " + strings.Join(that, "; ") + "."
 		}
 		c.contradict(cl, "The record, complete for the annual summits, holds no summit that fits.", corr)
+		c.citeCoverage(cl, scope)
 	default:
 		cl.Explanation = c.uncovered(scope, "these summits")
 	}
@@ -1070,4 +1078,34 @@ func (c *Checker) officesAccounted(offices []string, when facts.Interval) (bool,
 		}
 	}
 	return true, nil
+}
+
+// citeCoverage adds, as evidence for a verdict that rests on the record being
+// complete, the coverage row with the lists it rests on and the terms of
+// office that put the claim's people in its scope.
+func (c *Checker) citeCoverage(cl *Claim, scope *facts.Scope) {
+	if scope == nil {
+		return
+	}
+	cl.Evidence = appendEvidence(cl.Evidence, Evidence{Fact: scope.ID, Summary: "coverage: " + scope.Note, Sources: scope.Sources})
+	if len(scope.Who) > 7 && scope.Who[:7] == "office:" {
+		for _, s := range cl.Subjects {
+			for _, t := range c.rec.Holders(scope.Who[7:], scope.Period) {
+				if t.Person == s {
+					cl.Evidence = appendEvidence(cl.Evidence, c.termEvidence(t))
+					break
+				}
+			}
+		}
+	}
+}
+
+func (c *Checker) summitCount() int {
+	n := 0
+	for _, e := range c.rec.Events {
+		if e.Kind == facts.Summit {
+			n++
+		}
+	}
+	return n
 }

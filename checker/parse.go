@@ -1183,6 +1183,9 @@ func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
 			}
 		}
 	}
+	if len(base.Places) == 0 {
+		base.Places = s.twoCountries(st)
+	}
 	base.Negated = negatedBefore(s, 0, b)
 	times := s.claimTimes()
 	if len(times) == 0 {
@@ -1303,4 +1306,15 @@ func (s *sentence) firstPersonBefore(i int) *ment {
 		}
 	}
 	return last
+}
+
+// twoCountries resolves "the two countries" / "both countries" to the last
+// two countries the document named.
+func (s *sentence) twoCountries(st *docState) []string {
+	for i := range s.toks {
+		if (s.w(i) == "two" || s.w(i) == "both") && (s.w(i+1) == "countries" || s.w(i+1) == "nations") && len(st.countries) >= 2 {
+			return append([]string(nil), st.countries[len(st.countries)-2:]...)
+		}
+	}
+	return nil
 }

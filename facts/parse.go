@@ -14,7 +14,7 @@ var columns = map[string][2][]string{ // table → {allowed, required}
 	"offices":  {{"id", "name", "country", "titles", "includes", "established", "note"}, {"id", "name", "country", "titles"}},
 	"terms":    {{"id", "office", "person", "from", "to", "acting", "confidence", "sources", "note"}, {"id", "office", "person", "from", "to", "confidence", "sources"}},
 	"events":   {{"id", "kind", "date", "who", "from", "to", "places", "title", "names", "number", "term", "value", "tags", "confidence", "sources", "note"}, {"id", "kind", "date", "who", "confidence", "sources"}},
-	"coverage": {{"id", "kind", "who", "from", "to", "period", "status", "note"}, {"id", "kind", "period", "status"}},
+	"coverage": {{"id", "kind", "who", "from", "to", "period", "status", "sources", "note"}, {"id", "kind", "period", "status"}},
 }
 
 var (
@@ -351,6 +351,9 @@ func (p *parser) scope(r row) {
 	}
 	period, _ := p.interval(r, "period")
 	x := &Scope{ID: id, Kind: r.get("kind"), Who: r.get("who"), From: r.list("from"), To: r.list("to"), Period: period, Note: r.get("note"), Pos: p.pos(r)}
+	if r.t.cols["sources"] != 0 && r.get("sources") != "" {
+		x.Sources = p.sources(r)
+	}
 	if !contains(coverageKinds, x.Kind) {
 		p.errAt(r, "kind", "coverage kind %q: use %s", x.Kind, strings.Join(coverageKinds, ", "))
 	}

@@ -141,6 +141,7 @@ type Scope struct {
 	From, To []string
 	Period   Interval
 	Complete bool
+	Sources  []string // the lists the completeness rests on
 	Note     string
 	Pos      Pos
 }
