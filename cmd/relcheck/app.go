@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -16,6 +20,7 @@ const (
 	exitOK       = 0
 	exitFindings = 1
 	exitError    = 2
+	exitSignal   = 130 // interrupted: 128 + SIGINT
 )
 
 // exitError carries an exit code out of an action.
@@ -38,9 +43,16 @@ func fail(code int, format string, args ...any) error {
 }
 
 // run is the whole command line, testable in-process.
+//
+// The first Ctrl-C (or SIGTERM) stops the run cleanly: no new input is
+// started, output already written stays whole lines, and the exit status is
+// 130. A second one ends the process at once.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop) // restore the default: a second signal kills
 	app := newApp(stdin, stdout, stderr)
-	err := app.Run(args)
+	err := app.RunContext(ctx, args)
 	if err == nil {
 		return exitOK
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"iter"
 	"runtime/debug"
@@ -10,8 +11,10 @@ import (
 // runBatch runs the tasks on `jobs` goroutines and hands the results to
 // emit in index order, so that output never depends on scheduling. At most a
 // window of results waits for its turn, which bounds memory. A panic inside
-// one piece of work becomes that piece's error.
-func runBatch(jobs int, tasks iter.Seq[func() *result], emit func(*result) error) error {
+// one piece of work becomes that piece's error. When ctx is done, no more
+// work is dispatched or emitted (a result is emitted whole or not at all) and
+// runBatch returns ctx's error once the work under way has stopped.
+func runBatch(ctx context.Context, jobs int, tasks iter.Seq[func() *result], emit func(*result) error) error {
 	if jobs < 1 {
 		jobs = 1
 	}
@@ -50,7 +53,11 @@ func runBatch(jobs int, tasks iter.Seq[func() *result], emit func(*result) error
 		}()
 		i := 0
 		for work := range tasks {
-			slots <- struct{}{}
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			mu.Lock()
 			if stop {
 				mu.Unlock()
@@ -62,15 +69,24 @@ func runBatch(jobs int, tasks iter.Seq[func() *result], emit func(*result) error
 			i++
 		}
 	}()
+	wake := context.AfterFunc(ctx, func() {
+		mu.Lock()
+		cond.Broadcast()
+		mu.Unlock()
+	})
+	defer wake()
 	var err error
 	for i := 0; ; i++ {
 		mu.Lock()
-		for done[i] == nil && !(finished && i >= dispatched) {
+		for done[i] == nil && !(finished && i >= dispatched) && ctx.Err() == nil {
 			cond.Wait()
 		}
 		r := done[i]
 		delete(done, i)
 		mu.Unlock()
+		if ctx.Err() != nil {
+			break
+		}
 		if r == nil {
 			break
 		}
@@ -82,6 +98,11 @@ func runBatch(jobs int, tasks iter.Seq[func() *result], emit func(*result) error
 			}
 		}
 		<-slots
+	}
+	if err == nil && ctx.Err() != nil {
+		// Interrupted: return at once. Work under way stops at its next
+		// read; the dispatcher may be waiting on an input that never comes.
+		return ctx.Err()
 	}
 	wg.Wait()
 	return err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"iter"
@@ -14,7 +15,7 @@ import (
 func TestRunBatchKeepsOrder(t *testing.T) {
 	for _, jobs := range []int{1, 2, 8} {
 		var got []string
-		err := runBatch(jobs, numbered(200, func(i int) *result {
+		err := runBatch(context.Background(), jobs, numbered(200, func(i int) *result {
 			time.Sleep(time.Duration(rand.IntN(200)) * time.Microsecond)
 			if i == 13 {
 				panic("boom")
@@ -41,7 +42,7 @@ func TestRunBatchKeepsOrder(t *testing.T) {
 func TestRunBatchStopsOnEmitError(t *testing.T) {
 	boom := errors.New("disk full")
 	n := 0
-	err := runBatch(4, numbered(1000, func(int) *result { return &result{} }), func(*result) error {
+	err := runBatch(context.Background(), 4, numbered(1000, func(int) *result { return &result{} }), func(*result) error {
 		n++
 		if n == 5 {
 			return boom

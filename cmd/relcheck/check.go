@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -51,6 +53,7 @@ usage, input or record errors (the other inputs are still checked).`),
 			&cli.StringFlag{Name: "file-list", Usage: "read the paths to check from `FILE` (- for standard input), one per line"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the `NAME` standard input has in reports"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "check `N` inputs at once (default: the number of CPUs); output is the same for any N"},
+			&cli.Int64Flag{Name: "max-doc-bytes", Value: defaultMaxDocBytes, Usage: "refuse a document over `N` bytes (after decompression) with an error entry; 0 for no limit"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour text output: auto (on a terminal, unless NO_COLOR is set), always or never"},
 			&cli.StringFlag{Name: "baseline", Usage: "report as usual, but fail only on findings not in the baseline `FILE`"},
 			&cli.StringFlag{Name: "write-baseline", Usage: "record today's findings in `FILE`, to adopt relcheck on an old archive"},
@@ -75,6 +78,8 @@ type checkOptions struct {
 	stdinName   string
 	mentions    bool
 	ignore      func(sentence string) bool
+	maxDocBytes int64 // 0: no limit
+	keys        bool  // collect baseline keys
 }
 
 func runCheck(c *cli.Context, stdin io.Reader) error {
@@ -106,6 +111,9 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 			return fail(exitError, "--input-format: %v", err)
 		}
 		opts.inputFormat, opts.forceFormat = f, true
+	}
+	if opts.maxDocBytes = c.Int64("max-doc-bytes"); opts.maxDocBytes < 0 {
+		return fail(exitError, "--max-doc-bytes %d: give a number of bytes, or 0 for no limit", opts.maxDocBytes)
 	}
 	mc := cfg.float(c, "min-confidence")
 	if mc < 0 || mc > 1 {
@@ -155,14 +163,21 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	var written baseline
 	writeBase := c.String("write-baseline") != ""
 	contradicted := map[string]int{}
+	opts.keys = base != nil || writeBase
+	ctx := c.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	tasks := func(yield func(func() *result) bool) {
 		for inp := range inputsOf(c.Args().Slice(), in) {
-			if !yield(func() *result { return checkInput(chk, inp, stdin, opts) }) {
+			if !yield(func() *result {
+				return safeCheck(inp, opts, func() *result { return checkInput(ctx, chk, inp, stdin, opts) })
+			}) {
 				return
 			}
 		}
 	}
-	err = runBatch(jobs, tasks, func(r *result) error {
+	err = runBatch(ctx, jobs, tasks, func(r *result) error {
 		sum.Files++
 		if r.Error != "" {
 			sum.Errors++
@@ -171,28 +186,26 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		sum.Supported += r.Counts.Supported
 		sum.Contradicted += r.Counts.Contradicted
 		sum.Unknown += r.Counts.Unknown
-		for _, cl := range r.all {
-			if cl.Verdict == checker.Contradicted {
-				contradicted[claimLine(cl)]++
-			}
-			if !atOrAbove(cl.Verdict, opts.failOn) {
-				continue
-			}
-			if base == nil && !writeBase {
-				failing++
-				continue
-			}
-			fp := baselineKey(r.Path, cl)
+		for k, n := range r.contradicted {
+			contradicted[k] += n
+		}
+		if !opts.keys {
+			failing += r.failing
+		}
+		for fp := range r.failKeys {
 			written.add(fp)
 			if !base.has(fp) {
 				failing++
 			}
 		}
 		prog.add(r.Counts.Claims)
-		r.all = nil
+		r.contradicted, r.failKeys = nil, nil
 		return out.result(r)
 	})
 	prog.done()
+	if errors.Is(err, context.Canceled) || (err == nil && ctx.Err() != nil) {
+		return interrupted(sum)
+	}
 	if err != nil {
 		return fail(exitError, "write: %v", err)
 	}
@@ -269,30 +282,36 @@ func unwrapPath(err error) error {
 }
 
 // checkInput checks one input. It never fails silently: a document that
-// cannot be read gets an error in its result.
-func checkInput(chk *checker.Checker, in input, stdin io.Reader, opts checkOptions) *result {
+// cannot be read gets an error in its result, one skipped a note.
+func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Reader, opts checkOptions) *result {
 	r := &result{Path: in.path}
 	if in.err != nil {
 		r.Error = in.err.Error()
 		return r
 	}
+	if in.note != "" {
+		r.Note = in.note
+		return r
+	}
 	var src io.Reader
 	format := opts.inputFormat
 	date := opts.date
+	sniff := !opts.forceFormat
 	switch {
 	case in.doc != nil:
 		r.ID, r.URL = in.doc.ID, in.doc.URL
+		if opts.maxDocBytes > 0 && int64(len(in.doc.Text)) > opts.maxDocBytes {
+			r.Error = tooLargeError(opts.maxDocBytes)
+			return r
+		}
 		src = strings.NewReader(in.doc.Text)
-		if !opts.forceFormat {
-			format = markup.Sniff([]byte(in.doc.Text[:min(len(in.doc.Text), 4096)]))
-			if in.doc.Format != "" {
-				f, err := markup.ParseFormat(in.doc.Format)
-				if err != nil {
-					r.Error = fmt.Sprintf("format %q: use text, markdown or html", in.doc.Format)
-					return r
-				}
-				format = f
+		if in.doc.Format != "" && !opts.forceFormat {
+			f, err := markup.ParseFormat(in.doc.Format)
+			if err != nil {
+				r.Error = fmt.Sprintf("format %q: use text, markdown or html", in.doc.Format)
+				return r
 			}
+			format, sniff = f, false
 		}
 		if in.doc.Date != "" && date.IsZero() {
 			d, err := facts.ParseDate(firstDate(in.doc.Date))
@@ -304,11 +323,7 @@ func checkInput(chk *checker.Checker, in input, stdin io.Reader, opts checkOptio
 		}
 	case in.path == "-":
 		r.Path = opts.stdinName
-		br := newSniffReader(stdin)
-		if !opts.forceFormat {
-			format = markup.Sniff(br.head)
-		}
-		src = br
+		src = stdin
 	default:
 		f, err := openInput(in.path)
 		if err != nil {
@@ -316,26 +331,56 @@ func checkInput(chk *checker.Checker, in input, stdin io.Reader, opts checkOptio
 			return r
 		}
 		defer f.Close()
-		if !opts.forceFormat {
-			if ff, ok := formatOf(in.path); ok {
-				format = ff
-			}
+		if ff, ok := formatOf(in.path); ok && !opts.forceFormat {
+			format, sniff = ff, false
 		}
 		src = f
 	}
-	err := chk.Check(src, checker.Input{Format: format, Date: date}, func(cl *checker.Claim) error {
+	br := bufio.NewReaderSize(src, 64<<10)
+	head, _ := br.Peek(sniffLen)
+	if what := sniffBinary(head); what != "" {
+		r.Note = "skipped: binary file (" + what + ")"
+		return r
+	}
+	if sniff {
+		format = markup.Sniff(head[:min(len(head), 4096)])
+	}
+	dr := newDocReader(ctx, br, opts.maxDocBytes)
+	err := chk.Check(dr, checker.Input{Format: format, Date: date}, func(cl *checker.Claim) error {
 		if opts.ignore != nil && opts.ignore(cl.Text) {
 			return nil
 		}
 		r.Counts.add(cl)
-		r.all = append(r.all, cl)
+		if cl.Verdict == checker.Contradicted {
+			if r.contradicted == nil {
+				r.contradicted = map[string]int{}
+			}
+			r.contradicted[claimLine(cl)]++
+		}
+		if atOrAbove(cl.Verdict, opts.failOn) {
+			r.failing++
+			if opts.keys {
+				if r.failKeys == nil {
+					r.failKeys = map[string]bool{}
+				}
+				r.failKeys[baselineKey(r.Path, cl)] = true
+			}
+		}
 		if opts.show[cl.Verdict] {
 			r.Claims = append(r.Claims, cl)
 		}
 		return nil
 	})
-	if err != nil {
+	switch {
+	case dr.over:
+		// no silent truncation: the claims read so far are dropped with the document
+		*r = result{Path: r.Path, ID: r.ID, URL: r.URL, Error: tooLargeError(opts.maxDocBytes)}
+	case err != nil && ctx.Err() != nil:
+		*r = result{Path: r.Path, ID: r.ID, URL: r.URL, Error: "interrupted"}
+	case err != nil:
 		r.Error = fmt.Sprintf("cannot read: %v", err)
+	default:
+		r.Note = dr.note()
 	}
 	return r
 }
@@ -347,21 +392,6 @@ func firstDate(s string) string {
 	}
 	return s
 }
-
-// sniffReader keeps the first bytes of standard input to guess its format.
-type sniffReader struct {
-	head []byte
-	r    io.Reader
-}
-
-func newSniffReader(r io.Reader) *sniffReader {
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(r, head)
-	head = head[:n]
-	return &sniffReader{head: head, r: io.MultiReader(strings.NewReader(string(head)), r)}
-}
-
-func (s *sniffReader) Read(p []byte) (int, error) { return s.r.Read(p) }
 
 func parseDateFlag(s string) (facts.Date, error) {
 	d, err := facts.ParseDate(firstDate(s))

@@ -17,10 +17,14 @@ type result struct {
 	ID     string // --input jsonl: the document id
 	URL    string // --input jsonl: the document URL, if any
 	Error  string
+	Note   string           // skipped on purpose (a binary file), or what was replaced in the output
 	Claims []*checker.Claim // only the verdicts --show lists
 	Counts summary          // all verdicts, whatever --show lists
 
-	all []*checker.Claim // every claim, for the run's totals and baseline
+	// For the run's totals and baseline, without holding every claim:
+	contradicted map[string]int  // claimLine of each contradicted claim, counted
+	failing      int             // claims at or above --fail-on
+	failKeys     map[string]bool // their baseline keys, when a baseline is read or written
 }
 
 // topClaim is a contradicted claim that recurs across a run.
@@ -82,7 +86,7 @@ func (f *jsonFormatter) begin(rec recordInfo) error {
 }
 
 func (f *jsonFormatter) result(r *result) error {
-	fr := fileReport{Path: r.Path, Error: r.Error, Claims: []claimReport{}}
+	fr := fileReport{Path: r.Path, Error: r.Error, Note: r.Note, Claims: []claimReport{}}
 	for _, cl := range r.Claims {
 		fr.Claims = append(fr.Claims, claimOf(cl, f.o.mentions))
 	}
@@ -121,9 +125,16 @@ func (f *textFormatter) result(r *result) error {
 		return err
 	}
 	if len(r.Claims) == 0 {
+		if r.Note != "" {
+			_, err := fmt.Fprintf(w, "%s: note: %s\n\n", sanitize(r.Path), sanitize(r.Note))
+			return err
+		}
 		return nil
 	}
 	fmt.Fprintf(w, "%s\n", f.paint(bold, sanitize(r.Path)))
+	if r.Note != "" {
+		fmt.Fprintf(w, "  note: %s\n", sanitize(r.Note))
+	}
 	for _, cl := range r.Claims {
 		fmt.Fprintf(w, "  %d:%d  %s  %s: %s\n", cl.Start.Line, cl.Start.Column, f.verdict(cl.Verdict), cl.Kind, sanitize(claimLine(cl)))
 		fmt.Fprintf(w, "        %s\n", f.underlined(cl))

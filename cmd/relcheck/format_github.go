@@ -32,6 +32,11 @@ func (f *githubFormatter) result(r *result) error {
 		_, err := fmt.Fprintf(f.w, "::error file=%s::%s\n", file, githubData(r.Error))
 		return err
 	}
+	if r.Note != "" {
+		if _, err := fmt.Fprintf(f.w, "::notice file=%s::%s\n", file, githubData(r.Note)); err != nil {
+			return err
+		}
+	}
 	for _, cl := range r.Claims {
 		level := "notice"
 		if cl.Verdict == checker.Contradicted {

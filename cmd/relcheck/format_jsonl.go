@@ -32,11 +32,22 @@ type jsonlError struct {
 	Error string `json:"error"`
 }
 
+// jsonlNote is an input skipped on purpose, or with bytes replaced.
+type jsonlNote struct {
+	Path string `json:"path"`
+	Note string `json:"note"`
+}
+
 func (f *jsonlFormatter) begin(recordInfo) error { return nil }
 
 func (f *jsonlFormatter) result(r *result) error {
 	if r.Error != "" {
 		return f.out.write(jsonlError{Path: r.Path, Error: r.Error})
+	}
+	if r.Note != "" {
+		if err := f.out.write(jsonlNote{Path: r.Path, Note: r.Note}); err != nil {
+			return err
+		}
 	}
 	for _, cl := range r.Claims {
 		if err := f.out.write(jsonlClaim{Path: r.Path, claimReport: claimOf(cl, f.o.mentions)}); err != nil {
@@ -65,6 +76,7 @@ type docLine struct {
 	Path    string        `json:"path"`
 	URL     string        `json:"url,omitempty"`
 	Error   string        `json:"error,omitempty"`
+	Note    string        `json:"note,omitempty"`
 	Claims  []claimReport `json:"claims"`
 	Summary docCounts     `json:"summary"`
 }
@@ -80,7 +92,7 @@ type docCounts struct {
 func (f *jsonlDocFormatter) begin(recordInfo) error { return nil }
 
 func (f *jsonlDocFormatter) result(r *result) error {
-	d := docLine{ID: r.ID, Path: r.Path, URL: r.URL, Error: r.Error, Claims: []claimReport{},
+	d := docLine{ID: r.ID, Path: r.Path, URL: r.URL, Error: r.Error, Note: r.Note, Claims: []claimReport{},
 		Summary: docCounts{Claims: r.Counts.Claims, Supported: r.Counts.Supported, Contradicted: r.Counts.Contradicted, Unknown: r.Counts.Unknown}}
 	for _, cl := range r.Claims {
 		d.Claims = append(d.Claims, claimOf(cl, f.o.mentions))

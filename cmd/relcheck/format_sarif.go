@@ -23,6 +23,7 @@ type sarifFormatter struct {
 	o      outputOptions
 	n      int                 // results written
 	errors []sarifNotification // input errors, for the invocation
+	notes  []sarifNotification // inputs skipped, or with bytes replaced
 }
 
 func newSARIFFormatter(w io.Writer, o outputOptions) formatter { return &sarifFormatter{w: w, o: o} }
@@ -150,6 +151,10 @@ func (f *sarifFormatter) result(r *result) error {
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uri}}}}})
 		return nil
 	}
+	if r.Note != "" {
+		f.notes = append(f.notes, sarifNotification{Level: "note", Message: sarifText{Text: sanitize(r.Note)},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uri}}}}})
+	}
 	seen := map[string]int{} // fingerprints in this file, to number repeats
 	for _, cl := range r.Claims {
 		fp := claimFingerprint(cl)
@@ -196,7 +201,7 @@ func (f *sarifFormatter) result(r *result) error {
 }
 
 func (f *sarifFormatter) end(summary, []topClaim) error {
-	inv, err := sarifMarshal([]sarifInvocation{{ExecutionSuccessful: len(f.errors) == 0, ToolExecutionNotifications: f.errors}}, "      ")
+	inv, err := sarifMarshal([]sarifInvocation{{ExecutionSuccessful: len(f.errors) == 0, ToolExecutionNotifications: append(f.errors, f.notes...)}}, "      ")
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,18 @@ import (
 type input struct {
 	path string // "-" for standard input
 	err  error
+	note string    // an input skipped on purpose, and why
 	doc  *jsonlDoc // --input jsonl
+}
+
+// yieldOr yields an entry from inside a walk, stopping the walk when the
+// consumer is done.
+func yieldOr(yield func(input) bool, in input, ok *bool) error {
+	if !yield(in) {
+		*ok = false
+		return filepath.SkipAll
+	}
+	return nil
 }
 
 // inputOptions select and name inputs.
@@ -97,11 +108,11 @@ func yieldArg(a string, o inputOptions, yield func(input) bool) bool {
 		return yield(input{path: a, err: fmt.Errorf("cannot read: %w", unwrapPath(err))})
 	}
 	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			return yield(input{path: a, err: errNotRegular})
+		}
 		if o.jsonl {
 			return yieldJSONL(a, o, yield)
-		}
-		if !info.Mode().IsRegular() {
-			return yield(input{path: a, err: errors.New("not a regular file (a device, a pipe or a socket): give a file or a folder")})
 		}
 		return yield(input{path: a})
 	}
@@ -130,8 +141,23 @@ func yieldArg(a string, o inputOptions, yield func(input) bool) bool {
 			ign.load(p, rel)
 			return nil
 		}
-		if ign.ignored(rel, false) || !d.Type().IsRegular() || !selected(rel, o) {
+		if ign.ignored(rel, false) || !selected(rel, o) {
 			return nil
+		}
+		if !d.Type().IsRegular() {
+			// A symbolic link to a file is followed once; a link to a
+			// folder is not walked (no cycles); a link that cannot be
+			// resolved (a loop, a dangling link) and a FIFO, socket or
+			// device are reported, never skipped in silence.
+			info, err := os.Stat(p)
+			switch {
+			case err != nil:
+				return yieldOr(yield, input{path: p, err: fmt.Errorf("cannot read: %w", unwrapPath(err))}, &ok)
+			case info.IsDir():
+				return yieldOr(yield, input{path: p, note: "skipped: a symbolic link to a folder (not followed: give the folder itself)"}, &ok)
+			case !info.Mode().IsRegular():
+				return yieldOr(yield, input{path: p, err: errNotRegular}, &ok)
+			}
 		}
 		if o.jsonl {
 			if strings.HasSuffix(rel, ".jsonl") || strings.HasSuffix(rel, ".jsonl.gz") {
@@ -288,9 +314,9 @@ func formatOf(p string) (markup.Format, bool) {
 
 // openInput opens a file, decompressing .gz files.
 func openInput(p string) (io.ReadCloser, error) {
-	f, err := os.Open(p)
+	f, err := openRegular(p)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", unwrapPath(err))
+		return nil, err
 	}
 	if !strings.HasSuffix(p, ".gz") {
 		return f, nil

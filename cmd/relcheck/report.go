@@ -23,6 +23,7 @@ type recordInfo struct {
 type fileReport struct {
 	Path   string        `json:"path"`
 	Error  string        `json:"error,omitempty"`
+	Note   string        `json:"note,omitempty"` // skipped (a binary file), or bytes replaced in the output
 	Claims []claimReport `json:"claims"`
 }
 
