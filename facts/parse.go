@@ -45,6 +45,8 @@ type parser struct {
 	seen map[string]Pos
 	// record.tsv is missing (reported once)
 	noMeta bool
+	// where each table's ids sit in the record's slices
+	at map[string]int
 }
 
 func (p *parser) errAt(r row, col, format string, args ...any) {
@@ -210,7 +212,7 @@ func (p *parser) person(r row) {
 		p.errAt(r, "gender", "gender %q: use m or f", g)
 	}
 	p.refer(r, "country", "country", x.Country)
-	p.r.People = put(p.r.People, x, func(y *Person) string { return y.ID })
+	p.r.People = put(p.at, "people", p.r.People, x, x.ID)
 }
 
 func (p *parser) place(r row) {
@@ -252,7 +254,7 @@ func (p *parser) place(r row) {
 	default:
 		p.errAt(r, "kind", "place kind %q: use country or city", x.Kind)
 	}
-	p.r.Places = put(p.r.Places, x, func(y *Place) string { return y.ID })
+	p.r.Places = put(p.at, "places", p.r.Places, x, x.ID)
 }
 
 func (p *parser) office(r row) {
@@ -267,7 +269,7 @@ func (p *parser) office(r row) {
 	}
 	p.refer(r, "country", "country", x.Country)
 	p.refer(r, "includes", "office", x.Includes...)
-	p.r.Offices = put(p.r.Offices, x, func(y *Office) string { return y.ID })
+	p.r.Offices = put(p.at, "offices", p.r.Offices, x, x.ID)
 }
 
 func (p *parser) term(r row) {
@@ -290,7 +292,7 @@ func (p *parser) term(r row) {
 	}
 	p.refer(r, "office", "office", x.Office)
 	p.refer(r, "person", "person", x.Person)
-	p.r.Terms = put(p.r.Terms, x, func(y *Term) string { return y.ID })
+	p.r.Terms = put(p.at, "terms", p.r.Terms, x, x.ID)
 }
 
 func (p *parser) event(r row) {
@@ -329,7 +331,7 @@ func (p *parser) event(r row) {
 		p.refer(r, "to", "country", x.To)
 	}
 	p.refer(r, "places", "place", x.Places...)
-	p.r.Events = put(p.r.Events, x, func(y *Event) string { return y.ID })
+	p.r.Events = put(p.at, "events", p.r.Events, x, x.ID)
 }
 
 func (p *parser) number(r row, col string) int {
@@ -375,18 +377,19 @@ func (p *parser) scope(r row) {
 	}
 	p.refer(r, "from", "country", x.From...)
 	p.refer(r, "to", "country", x.To...)
-	p.r.Coverage = put(p.r.Coverage, x, func(y *Scope) string { return y.ID })
+	p.r.Coverage = put(p.at, "coverage", p.r.Coverage, x, x.ID)
 }
 
 // put appends x, or replaces an earlier element with the same id (a later
-// record overriding an earlier one).
-func put[T any](list []T, x T, id func(T) string) []T {
-	for i, y := range list {
-		if id(y) == id(x) {
-			list[i] = x
-			return list
-		}
+// record overriding an earlier one). at remembers where each id sits, so
+// loading stays linear in the number of rows.
+func put[T any](at map[string]int, table string, list []T, x T, id string) []T {
+	key := table + "\x00" + id
+	if i, ok := at[key]; ok {
+		list[i] = x
+		return list
 	}
+	at[key] = len(list)
 	return append(list, x)
 }
 

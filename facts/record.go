@@ -184,7 +184,7 @@ var tableOrder = []string{"record", "people", "places", "offices", "terms", "eve
 // ErrorList; no Record is returned unless there is none.
 func Parse(files []File) (*Record, error) {
 	var errs ErrorList
-	p := &parser{errs: &errs, r: &Record{}}
+	p := &parser{errs: &errs, r: &Record{}, at: map[string]int{}}
 	h := sha256.New()
 	byTable := map[string][]File{}
 	for _, f := range files {
