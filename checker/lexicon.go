@@ -21,6 +21,8 @@ type lexicon struct {
 	// the phrases by their first word, longest first, so that a sentence is
 	// matched with one map lookup per word
 	first map[string][]phrase
+	// firstMay passes every first word of first, and few others
+	firstMay wordFilter
 	// single-word person names (surnames, one-word aliases) for misspellings,
 	// by first letter
 	fuzzy    map[string][]string
@@ -93,6 +95,7 @@ func newLexicon(r *facts.Record) *lexicon {
 			return strings.Join(list[i].words, " ") < strings.Join(list[j].words, " ")
 		})
 		lx.first[w] = list
+		lx.firstMay.add(w)
 	}
 	lx.byLetter = map[byte][]string{}
 	for name := range lx.fuzzy {

@@ -29,7 +29,10 @@ var howConfidence = map[Resolution]float64{ByName: 1, ByAlias: 0.95, BySurname: 
 // findMentions matches the lexicon's phrases, longest first, and tries
 // capitalised unknown words against names within a small edit distance.
 func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []ment {
-	inTime := make([]bool, len(toks))
+	var inTime []bool // nil: no time in the sentence
+	if len(times) > 0 {
+		inTime = make([]bool, len(toks))
+	}
 	for _, t := range times {
 		for k := t.start; k < t.end && k < len(toks); k++ {
 			inTime[k] = true
@@ -38,11 +41,15 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 	var out []ment
 	lx := c.lex
 	for i := 0; i < len(toks); i++ {
-		if toks[i].punct || inTime[i] {
+		if toks[i].punct || inTime != nil && inTime[i] {
 			continue
 		}
 		matched := false
-		for _, ph := range lx.first[toks[i].norm] {
+		var phrases []phrase
+		if lx.firstMay.may(toks[i].norm) {
+			phrases = lx.first[toks[i].norm]
+		}
+		for _, ph := range phrases {
 			n := ph.match(toks[i:])
 			if n == 0 {
 				continue
@@ -110,8 +117,11 @@ func hasCap(toks []token) bool {
 // misspelt single-word name ("Krushchev", "Brezhnyev"), within one edit (two
 // for long names), never for a common word or a word the record uses.
 func (c *Checker) fuzzyPerson(t token) string {
+	if t.punct || !t.cap {
+		return ""
+	}
 	n := utf8.RuneCountInString(t.norm)
-	if t.punct || !t.cap || n < 6 || c.lex.vocab[t.norm] || strings.ContainsAny(t.norm, "0123456789") {
+	if n < 6 || c.lex.vocab[t.norm] || strings.ContainsAny(t.norm, "0123456789") {
 		return ""
 	}
 	maxD := 1

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -56,21 +57,24 @@ func (s *sentence) w(i int) string {
 // parseSentence turns one sentence into claims (without verdicts).
 func (c *Checker) parseSentence(text string, st *docState) []*Claim {
 	st.seq++
-	s := &sentence{text: text, toks: tokenize(text)}
+	st.toks = appendTokens(st.toks[:0], text) // no claim keeps a token
+	s := &sentence{text: text, toks: st.toks}
 	if len(s.toks) == 0 {
 		return nil
 	}
 	s.times = findTimes(s.toks, st.timeContext())
 	s.ments = c.findMentions(s.toks, s.times, st)
-	c.attachTitles(s)
-	s.mode = modeOf(s)
 
 	var claims []*Claim
-	claims = append(claims, c.visitClaims(s, st)...)
-	claims = append(claims, c.summitClaims(s, st)...)
-	claims = append(claims, c.agreementClaims(s, st, len(claims) > 0)...)
-	claims = append(claims, c.relationsClaims(s, st)...)
-	claims = append(claims, c.officeClaims(s)...)
+	if mayClaim(s) {
+		c.attachTitles(s)
+		s.mode = modeOf(s)
+		claims = append(claims, c.visitClaims(s, st)...)
+		claims = append(claims, c.summitClaims(s, st)...)
+		claims = append(claims, c.agreementClaims(s, st, len(claims) > 0)...)
+		claims = append(claims, c.relationsClaims(s, st)...)
+		claims = append(claims, c.officeClaims(s)...)
+	}
 
 	// what this sentence leaves for the next
 	for _, m := range s.ments {
@@ -92,16 +96,75 @@ func (c *Checker) parseSentence(text string, st *docState) []*Claim {
 			st.timeSeq = st.seq
 		}
 	}
+	if len(claims) == 0 {
+		return nil
+	}
 	quoted, speaker := c.quotation(s)
-	for _, cl := range claims {
+	mentions := c.exportMentions(s)
+	for i, cl := range claims {
 		cl.Text = text
 		cl.Mode = s.mode
 		cl.Quoted = quoted
 		cl.Speaker = speaker
-		cl.Mentions = c.exportMentions(s)
+		cl.Mentions = mentions
+		if i > 0 {
+			cl.Mentions = slices.Clone(mentions) // each claim owns its list
+		}
 	}
 	return claims
 }
+
+// mayClaim is a cheap, conservative test run before the claim builders: it
+// is false only when none of them can make a claim, because the sentence
+// holds none of the words or mentions each needs: a visit trigger
+// (isVisitTrigger), a summit word, an agreement noun or named agreement, a
+// relations noun, or a title (office claims need a title attached to a
+// person). Such a sentence still leaves its people, places and times to the
+// next ones: parseSentence records them either way.
+func mayClaim(s *sentence) bool {
+	for _, m := range s.ments {
+		if m.kind == "office" || m.kind == "event" {
+			return true
+		}
+	}
+	for i, t := range s.toks {
+		if t.punct {
+			continue
+		}
+		switch n := t.norm; n {
+		case "set", "touched", "was", "were", "been", "held":
+			if s.isVisitTrigger(i) {
+				return true
+			}
+		default:
+			if claimWordsMay.may(n) && claimWords[n] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// claimWords are the words without which no claim is made (see mayClaim).
+var claimWords = union(visitVerbs, visitNouns, summitWord, agreeNouns, relNouns)
+
+var claimWordsMay = filterOf(claimWords)
+
+// triggerWordsMay passes every word triggerKind knows.
+var triggerWordsMay = filterOf(union(visitVerbs, visitNouns, summitWord, agreeNouns, signWords))
+
+func union(sets ...map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range sets {
+		for w := range s {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// modeWordsMay passes every word a case of modeOf tests first.
+var modeWordsMay = filterOf(union(condW, futureW, opinionW, set("set plans planned expected scheduled due intends going next may could i")))
 
 // modeOf says whether the sentence asserts, asks, supposes, predicts or opines.
 func modeOf(s *sentence) Mode {
@@ -118,6 +181,9 @@ func modeOf(s *sentence) Mode {
 	}
 	for i, t := range s.toks {
 		n := t.norm
+		if !modeWordsMay.may(n) {
+			continue // no case below can hold
+		}
 		switch {
 		case condW[n]:
 			return Conditional
@@ -181,7 +247,7 @@ func (c *Checker) quotation(s *sentence) (bool, string) {
 }
 
 func (c *Checker) exportMentions(s *sentence) []Mention {
-	var out []Mention
+	out := make([]Mention, 0, len(s.ments)+len(s.times))
 	for _, m := range s.ments {
 		if m.kind == "adjective" {
 			continue
@@ -196,6 +262,9 @@ func (c *Checker) exportMentions(s *sentence) []Mention {
 			how = ByContext
 		}
 		out = append(out, Mention{Start: a, End: b, Text: s.text[a:b], Kind: "time", How: how, Confidence: 1})
+	}
+	if len(out) == 0 {
+		return nil // as before: no mentions is a nil list
 	}
 	return out
 }
@@ -516,6 +585,8 @@ func (s *sentence) timesFor(v int) []timeExpr {
 // kind, summit another, agreement words a third.
 func triggerKind(w string) string {
 	switch {
+	case !triggerWordsMay.may(w):
+		return ""
 	case visitVerbs[w] || visitNouns[w]:
 		return KindVisit
 	case summitWord[w]:
@@ -654,7 +725,7 @@ func (s *sentence) isVisitTrigger(i int) bool {
 	case t == "held":
 		return s.w(i+1) == "talks" // "held talks in New Delhi"
 	}
-	return visitVerbs[t] || visitNouns[t]
+	return claimWordsMay.may(t) && (visitVerbs[t] || visitNouns[t])
 }
 
 func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {

@@ -17,6 +17,8 @@ type docState struct {
 	docDate   facts.Date
 	// events matched in the current sentence, by kind/person, for titles
 	sentenceEvents map[string]string
+	// the tokens of the sentence being read, reused from one to the next
+	toks []token
 }
 
 func newDocState(date facts.Date) *docState {

@@ -72,7 +72,9 @@ func allDigits(s string) bool {
 }
 
 func dayOf(w string) (int, bool) {
-	w = strings.TrimRight(w, "stndrh")
+	for len(w) > 0 && strings.IndexByte("stndrh", w[len(w)-1]) >= 0 {
+		w = w[:len(w)-1] // strings.TrimRight(w, "stndrh"), without building its set
+	}
 	if len(w) == 0 || len(w) > 2 || !allDigits(w) {
 		return 0, false
 	}
@@ -115,6 +117,9 @@ func findTimes(toks []token, ctx timeContext) []timeExpr {
 	}
 	for i := 0; i < len(toks); i++ {
 		n := w(i)
+		if !mayStartTime(n) {
+			continue // none of the readings below can begin here
+		}
 		// durations: "for 20 years", "a 20-year treaty", "twenty-year"
 		if strings.HasSuffix(n, "-year") {
 			if k, ok := countOf(strings.TrimSuffix(n, "-year")); ok {
@@ -304,6 +309,35 @@ func findTimes(toks []token, ctx timeContext) []timeExpr {
 	}
 	return out
 }
+
+// mayStartTime is false for a word that cannot begin any time expression
+// findTimes reads: every reading needs a digit, or a month, season, number
+// word, "-year", or one of the words that open ranges and relative years.
+func mayStartTime(n string) bool {
+	for k := 0; k < len(n); k++ {
+		if '0' <= n[k] && n[k] <= '9' {
+			return true
+		}
+	}
+	return timeWordsMay.may(n) && timeWords[n] || strings.HasSuffix(n, "-year")
+}
+
+// timeWords are the words without digits that may begin a time.
+var timeWords = func() map[string]bool {
+	m := set("the that from between")
+	for w := range months {
+		m[w] = true
+	}
+	for w := range seasons {
+		m[w] = true
+	}
+	for w := range numberWords {
+		m[w] = true
+	}
+	return m
+}()
+
+var timeWordsMay = filterOf(timeWords)
 
 var seasons = map[string][2]int{"spring": {3, 5}, "summer": {6, 8}, "autumn": {9, 11}, "fall": {9, 11}, "winter": {1, 2}}
 

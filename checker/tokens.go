@@ -18,8 +18,15 @@ type token struct {
 // tokenize splits a sentence into words and punctuation. A word keeps inner
 // hyphens, apostrophes and dots ("mid-1980s", "S-400", "U.S.S.R."); a
 // possessive "'s" becomes a token of its own.
-func tokenize(s string) []token {
-	var toks []token
+func tokenize(s string) []token { return appendTokens(nil, s) }
+
+// appendTokens is tokenize appending to toks, so that a caller can reuse one
+// slice for every sentence. The lower-cased forms of the words that need one
+// share a single string per sentence; words already in lower case are their
+// own normal form.
+func appendTokens(toks []token, s string) []token {
+	first := len(toks)
+	var lower []byte // the normal forms still to be cut, in token order
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -30,6 +37,10 @@ func tokenize(s string) []token {
 			start := i
 			j := i + n
 			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+					j++ // isWordRune, without decoding
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
 				if isWordRune(r2) {
 					j += n2
@@ -51,17 +62,65 @@ func tokenize(s string) []token {
 				}
 				break
 			}
-			toks = append(toks, newToken(s, start, j, false))
+			toks, lower = appendToken(toks, lower, s, start, j, false)
 			i = j
 		case (r == '\'' || r == '’') && (runeAt(s, i+n) == 's' || runeAt(s, i+n) == 'S') && !isWordRune(runeAt(s, i+n+1)) && len(toks) > 0 && toks[len(toks)-1].end == i:
 			toks = append(toks, token{start: i, end: i + n + 1, text: s[i : i+n+1], norm: "'s", punct: false})
 			i += n + 1
 		default:
-			toks = append(toks, newToken(s, i, i+n, true))
+			toks, lower = appendToken(toks, lower, s, i, i+n, true)
 			i += n
 		}
 	}
+	if len(lower) > 0 {
+		// one string for the sentence; each pending token (norm "") takes its slice
+		all, off := string(lower), 0
+		for k := first; k < len(toks); k++ {
+			if t := &toks[k]; t.norm == "" {
+				n := len(t.text)
+				t.norm = all[off : off+n]
+				off += n
+			}
+		}
+	}
 	return toks
+}
+
+// appendToken adds the token s[start:end]. An ASCII word with capitals gets
+// its normal form later (norm left empty, its lower case added to lower);
+// any other word gets it now, by normWord.
+func appendToken(toks []token, lower []byte, s string, start, end int, punct bool) ([]token, []byte) {
+	text := s[start:end]
+	upper, ascii := false, true
+	for k := 0; k < len(text); k++ {
+		c := text[k]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if !ascii {
+		return append(toks, newToken(s, start, end, punct)), lower
+	}
+	t := token{start: start, end: end, text: text, cap: 'A' <= text[0] && text[0] <= 'Z', punct: punct}
+	if !upper {
+		t.norm = text // strings.ToLower's own answer: nothing to change
+		return append(toks, t), lower
+	}
+	if lower == nil {
+		lower = make([]byte, 0, len(s)-start)
+	}
+	for k := 0; k < len(text); k++ {
+		c := text[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower = append(lower, c)
+	}
+	return append(toks, t), lower
 }
 
 func runeAt(s string, i int) rune {
@@ -71,6 +130,14 @@ func runeAt(s string, i int) rune {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return r
 }
+
+// asciiWord is isWordRune for the ASCII runes.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -98,4 +165,31 @@ func phraseKey(s string) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// wordFilter answers "certainly not in the set" for most words without
+// hashing them: for each first byte, bit l is set when some word of the set
+// has that first byte and length l (bit 63 stands for 63 and longer). A word
+// it lets through still has to be looked up.
+type wordFilter [256]uint64
+
+func lengthBit(n int) uint64 { return 1 << min(n, 63) }
+
+func (f *wordFilter) add(w string) {
+	if w != "" {
+		f[w[0]] |= lengthBit(len(w))
+	}
+}
+
+// may is false when w is certainly not one of the words added.
+func (f *wordFilter) may(w string) bool {
+	return w != "" && f[w[0]]&lengthBit(len(w)) != 0
+}
+
+func filterOf(words map[string]bool) *wordFilter {
+	f := new(wordFilter)
+	for w := range words {
+		f.add(w)
+	}
+	return f
 }
