@@ -135,6 +135,8 @@ func TestPinnedFacts(t *testing.T) {
 		{"Putin did not visit India in 2003.", []Verdict{Supported}},
 		{"The 15th annual summit was held in New Delhi in 2014.", []Verdict{Supported}},
 		{"The 15th annual summit was held in Moscow in 2014.", []Verdict{Contradicted}},
+		{"The first annual India-Russia summit was held in New Delhi in October 2000.", []Verdict{Supported}},
+		{"The 2nd Indo-Russian annual summit was held in 2003.", []Verdict{Contradicted}},
 		{"India signed the treaty of friendship with the Soviet Union in 1971.", []Verdict{Supported}},
 		{"Indira Gandhi visited the Soviet Union in 1967 and 1984.", []Verdict{Unknown, Unknown}},
 		{"The last leader of the Soviet Union, Mikhail Gorbachev, visited India in 1986.", []Verdict{Supported, Supported}},

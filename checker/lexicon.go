@@ -181,8 +181,8 @@ whom whose what why how after before during since until while about above below 
 also only even just still yet both each every all any some many most more much such other another same new old
 first last next later earlier former late early mid during prime minister president premier general secretary
 chairman leader leaders party government state foreign defence defense affairs relations relationship ties
-visit visits visited visiting treaty summit agreement deal declaration india indian russia russian soviet union
-moscow delhi january february march april may june july august september october november december monday
+visit visits visited visiting treaty summit agreement deal declaration union
+january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday however although though because therefore moreover meanwhile
 today yesterday tomorrow now here during against among across along around within without toward towards
 people country countries nation nations world year years month months week weeks day days time times`)

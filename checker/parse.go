@@ -22,7 +22,7 @@ var (
 	opinionW          = set("perhaps possibly probably maybe might arguably allegedly supposedly presumably seemingly likely")
 	signWords         = set("signed sign signs signing concluded inked agreed sealed")
 	sayWords          = set("said says told added according claimed stated")
-	allowedSummitQual = set("annual bilateral india-russia indo-russian russia-india indo-soviet india-ussr the a an his her their its first last no any every - – — and")
+	allowedSummitQual = set("annual bilateral the a an his her their its first last no any every - – — and")
 )
 
 var (
@@ -1002,7 +1002,7 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 			annual = true
 			continue
 		}
-		if s.isCountryAt(k) || allowedSummitQual[w] || w == "'s" || w == "-" || (s.mentAt(k) != nil && s.mentAt(k).kind == "person") {
+		if s.isCountryAt(k) || allowedSummitQual[w] || c.countryCompound(w) || w == "'s" || (s.mentAt(k) != nil && s.mentAt(k).kind == "person") {
 			continue
 		}
 		if s.toks[k].cap || w == "informal" || w == "multilateral" || w == "regional" || w == "virtual" {
@@ -1157,7 +1157,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 		// modifier naming an agreement the record does not list
 		for k := noun - 1; k >= 0; k-- {
 			w := s.w(k)
-			if genericAgreementWords[w] || s.isCountryAt(k) || w == "-" || w == "–" {
+			if genericAgreementWords[w] || s.isCountryAt(k) || c.countryCompound(w) || w == "-" || w == "–" {
 				continue
 			}
 			if s.toks[k].punct || determiners[w] || signWords[w] || k == 0 && s.toks[k].cap && !s.isCountryAt(k) && w == "the" {
@@ -1388,4 +1388,26 @@ func (s *sentence) twoCountries(st *docState) []string {
 		}
 	}
 	return nil
+}
+
+// countryCompound reports whether a hyphenated word joins countries of the
+// record ("Indo-Soviet", "India-Russia"), each part a country's name or
+// adjective.
+func (c *Checker) countryCompound(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		ok := false
+		for _, e := range c.lex.phrases[p] {
+			if e.kind == "adjective" || e.kind == "place" && c.rec.Place(e.ids[0]).Kind == "country" {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }

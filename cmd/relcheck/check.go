@@ -178,14 +178,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		}
 	}
 	err = runBatch(ctx, jobs, tasks, func(r *result) error {
-		sum.Files++
-		if r.Error != "" {
-			sum.Errors++
-		}
-		sum.Claims += r.Counts.Claims
-		sum.Supported += r.Counts.Supported
-		sum.Contradicted += r.Counts.Contradicted
-		sum.Unknown += r.Counts.Unknown
+		sum.addResult(r)
 		for k, n := range r.contradicted {
 			contradicted[k] += n
 		}

@@ -158,14 +158,7 @@ func runFormatter(t *testing.T, newFormatter func(w *bytes.Buffer) formatter, re
 	}
 	var sum summary
 	for _, r := range results {
-		sum.Files++
-		if r.Error != "" {
-			sum.Errors++
-		}
-		sum.Claims += r.Counts.Claims
-		sum.Supported += r.Counts.Supported
-		sum.Contradicted += r.Counts.Contradicted
-		sum.Unknown += r.Counts.Unknown
+		sum.addResult(r)
 		if err := f.result(r); err != nil {
 			t.Fatal(err)
 		}

@@ -120,3 +120,15 @@ func claimOf(cl *checker.Claim, withMentions bool) claimReport {
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// addResult counts one input's claims and error into the run's summary.
+func (s *summary) addResult(r *result) {
+	s.Files++
+	if r.Error != "" {
+		s.Errors++
+	}
+	s.Claims += r.Counts.Claims
+	s.Supported += r.Counts.Supported
+	s.Contradicted += r.Counts.Contradicted
+	s.Unknown += r.Counts.Unknown
+}
