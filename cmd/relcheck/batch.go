@@ -8,113 +8,115 @@ import (
 	"sync"
 )
 
-// runBatch runs the tasks on `jobs` goroutines and hands the results to
-// emit in index order, so that output never depends on scheduling. At most a
-// window of results waits for its turn, which bounds memory. A panic inside
-// one piece of work becomes that piece's error. When ctx is done, no more
-// work is dispatched or emitted (a result is emitted whole or not at all) and
-// runBatch returns ctx's error once the work under way has stopped.
-func runBatch(ctx context.Context, jobs int, tasks iter.Seq[func() *result], emit func(*result) error) error {
+// work checks one input and sends its findings, in one or more parts (the
+// last with More false), through send.
+type work func(send func(*result))
+
+// runBatch runs the tasks on `jobs` goroutines and hands their results to
+// emit in input order, so that output never depends on scheduling. Each
+// input streams its parts: the input whose turn it is goes straight to the
+// output, later ones wait in small buffers, so memory stays bounded however
+// long a document is. A panic inside one piece of work becomes that input's
+// error. When ctx is done, no more work is dispatched or emitted (each part is
+// emitted whole or not at all) and runBatch returns ctx's error at once.
+func runBatch(ctx context.Context, jobs int, tasks iter.Seq[work], emit func(*result) error) error {
 	if jobs < 1 {
 		jobs = 1
 	}
-	slots := make(chan struct{}, jobs*4) // results dispatched but not yet emitted
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	type task struct {
-		i    int
-		work func() *result
+		w  work
+		ch chan *result
 	}
+	// streams holds each input's channel in input order; its capacity bounds
+	// how far ahead of the output the workers may run
+	streams := make(chan chan *result, jobs*4)
 	next := make(chan task)
-	var mu sync.Mutex
-	cond := sync.NewCond(&mu)
-	done := map[int]*result{}
-	stop, dispatched, finished := false, 0, false
-
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for t := range next {
-				r := safeWork(t.work)
-				mu.Lock()
-				done[t.i] = r
-				cond.Broadcast()
-				mu.Unlock()
+				runWork(ctx, t.w, t.ch)
 			}
 		}()
 	}
 	go func() {
-		defer func() {
-			close(next)
-			mu.Lock()
-			finished = true
-			cond.Broadcast()
-			mu.Unlock()
-		}()
-		i := 0
-		for work := range tasks {
+		defer close(next)
+		defer close(streams)
+		for w := range tasks {
+			ch := make(chan *result, 2)
 			select {
-			case slots <- struct{}{}:
+			case streams <- ch:
 			case <-ctx.Done():
 				return
 			}
-			mu.Lock()
-			if stop {
-				mu.Unlock()
+			select {
+			case next <- task{w, ch}:
+			case <-ctx.Done():
 				return
 			}
-			dispatched++
-			mu.Unlock()
-			next <- task{i, work}
-			i++
 		}
 	}()
-	wake := context.AfterFunc(ctx, func() {
-		mu.Lock()
-		cond.Broadcast()
-		mu.Unlock()
-	})
-	defer wake()
 	var err error
-	for i := 0; ; i++ {
-		mu.Lock()
-		for done[i] == nil && !(finished && i >= dispatched) && ctx.Err() == nil {
-			cond.Wait()
+	interrupted := false
+	for ch := range streams {
+		for r := range ch {
+			if ctx.Err() != nil {
+				interrupted = err == nil
+				break
+			}
+			if err = emit(r); err != nil {
+				cancel() // stop the workers; what they send now is dropped
+				break
+			}
 		}
-		r := done[i]
-		delete(done, i)
-		mu.Unlock()
 		if ctx.Err() != nil {
 			break
 		}
-		if r == nil {
-			break
-		}
-		if err == nil {
-			if err = emit(r); err != nil {
-				mu.Lock()
-				stop = true
-				mu.Unlock()
-			}
-		}
-		<-slots
 	}
-	if err == nil && ctx.Err() != nil {
-		// Interrupted: return at once. Work under way stops at its next
-		// read; the dispatcher may be waiting on an input that never comes.
-		return ctx.Err()
+	if interrupted || err == nil && ctx.Err() != nil {
+		// Interrupted: return at once. Work under way stops at its next read;
+		// the dispatcher may be waiting on an input that never comes.
+		return context.Canceled
+	}
+	if err != nil {
+		// drain what is queued so that every worker can finish its sends
+		go func() {
+			for ch := range streams {
+				for range ch {
+				}
+			}
+		}()
 	}
 	wg.Wait()
 	return err
 }
 
-func safeWork(work func() *result) (r *result) {
+// runWork runs one piece of work, closing its stream when done; a panic
+// becomes an error part.
+func runWork(ctx context.Context, w work, ch chan *result) {
+	defer close(ch)
+	send := func(r *result) {
+		select {
+		case ch <- r:
+		case <-ctx.Done():
+		}
+	}
+	last := false
 	defer func() {
 		if p := recover(); p != nil {
-			r = &result{Error: fmt.Sprintf("internal error (please report it): %v\n%s", p, firstLines(string(debug.Stack()), 12))}
+			send(&result{Error: fmt.Sprintf("internal error (please report it): %v\n%s", p, firstLines(string(debug.Stack()), 12))})
+		} else if !last {
+			send(&result{}) // a stream always ends with a last part
 		}
 	}()
-	return work()
+	w(func(r *result) {
+		last = !r.More
+		send(r)
+	})
 }
 
 func firstLines(s string, n int) string {

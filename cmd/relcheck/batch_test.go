@@ -54,10 +54,10 @@ func TestRunBatchStopsOnEmitError(t *testing.T) {
 	}
 }
 
-func numbered(n int, work func(int) *result) iter.Seq[func() *result] {
-	return func(yield func(func() *result) bool) {
+func numbered(n int, f func(int) *result) iter.Seq[work] {
+	return func(yield func(work) bool) {
 		for i := range n {
-			if !yield(func() *result { return work(i) }) {
+			if !yield(func(send func(*result)) { send(f(i)) }) {
 				return
 			}
 		}

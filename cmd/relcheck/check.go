@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"runtime"
 	"sort"
 	"strings"
@@ -168,10 +169,10 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	tasks := func(yield func(func() *result) bool) {
+	tasks := func(yield func(work) bool) {
 		for inp := range inputsOf(c.Args().Slice(), in) {
-			if !yield(func() *result {
-				return safeCheck(inp, opts, func() *result { return checkInput(ctx, chk, inp, stdin, opts) })
+			if !yield(func(send func(*result)) {
+				safeCheck(inp, opts, send, func(send func(*result)) { checkInput(ctx, chk, inp, stdin, opts, send) })
 			}) {
 				return
 			}
@@ -276,15 +277,16 @@ func unwrapPath(err error) error {
 
 // checkInput checks one input. It never fails silently: a document that
 // cannot be read gets an error in its result, one skipped a note.
-func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Reader, opts checkOptions) *result {
+func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Reader, opts checkOptions, send func(*result)) {
 	r := &result{Path: in.path}
+	defer func() { send(r) }() // the last part
 	if in.err != nil {
 		r.Error = in.err.Error()
-		return r
+		return
 	}
 	if in.note != "" {
 		r.Note = in.note
-		return r
+		return
 	}
 	var src io.Reader
 	format := opts.inputFormat
@@ -295,14 +297,14 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 		r.ID, r.URL = in.doc.ID, in.doc.URL
 		if opts.maxDocBytes > 0 && int64(len(in.doc.Text)) > opts.maxDocBytes {
 			r.Error = tooLargeError(opts.maxDocBytes)
-			return r
+			return
 		}
 		src = strings.NewReader(in.doc.Text)
 		if in.doc.Format != "" && !opts.forceFormat {
 			f, err := markup.ParseFormat(in.doc.Format)
 			if err != nil {
 				r.Error = fmt.Sprintf("format %q: use text, markdown or html", in.doc.Format)
-				return r
+				return
 			}
 			format, sniff = f, false
 		}
@@ -310,7 +312,7 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 			d, err := facts.ParseDate(firstDate(in.doc.Date))
 			if err != nil {
 				r.Error = fmt.Sprintf("date %q: %v", in.doc.Date, err)
-				return r
+				return
 			}
 			date = d
 		}
@@ -318,10 +320,14 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 		r.Path = opts.stdinName
 		src = stdin
 	default:
+		if st, err := os.Stat(in.path); err == nil && opts.maxDocBytes > 0 && !strings.HasSuffix(in.path, ".gz") && st.Size() > opts.maxDocBytes {
+			r.Error = tooLargeError(opts.maxDocBytes) // refused before reading: nothing listed in part
+			return
+		}
 		f, err := openInput(in.path)
 		if err != nil {
 			r.Error = err.Error()
-			return r
+			return
 		}
 		defer f.Close()
 		if ff, ok := formatOf(in.path); ok && !opts.forceFormat {
@@ -333,12 +339,13 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 	head, _ := br.Peek(sniffLen)
 	if what := sniffBinary(head); what != "" {
 		r.Note = "skipped: binary file (" + what + ")"
-		return r
+		return
 	}
 	if sniff {
 		format = markup.Sniff(head[:min(len(head), 4096)])
 	}
 	dr := newDocReader(ctx, br, opts.maxDocBytes)
+	sent := false
 	err := chk.Check(dr, checker.Input{Format: format, Date: date}, func(cl *checker.Claim) error {
 		if opts.ignore != nil && opts.ignore(cl.Text) {
 			return nil
@@ -361,10 +368,20 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 		}
 		if opts.show[cl.Verdict] {
 			r.Claims = append(r.Claims, cl)
+			if len(r.Claims) == partClaims {
+				// a long document streams: this part goes out now
+				r.More = true
+				send(r)
+				sent = true
+				r = &result{Path: r.Path, ID: r.ID, URL: r.URL}
+			}
 		}
 		return nil
 	})
 	switch {
+	case dr.over && sent:
+		// parts already went out: say so, never truncate silently
+		*r = result{Path: r.Path, ID: r.ID, URL: r.URL, Error: tooLargeError(opts.maxDocBytes) + " (the claims listed above come from before the limit)"}
 	case dr.over:
 		// no silent truncation: the claims read so far are dropped with the document
 		*r = result{Path: r.Path, ID: r.ID, URL: r.URL, Error: tooLargeError(opts.maxDocBytes)}
@@ -375,8 +392,12 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 	default:
 		r.Note = dr.note()
 	}
-	return r
+	return
 }
+
+// partClaims is how many listed claims a document holds before it sends them
+// on as a part: memory stays bounded however many claims one document has.
+const partClaims = 256
 
 // firstDate takes the date part of a timestamp: 2025-12-04T10:00:00Z → 2025-12-04.
 func firstDate(s string) string {

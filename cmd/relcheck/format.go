@@ -21,6 +21,11 @@ type result struct {
 	Claims []*checker.Claim // only the verdicts --show lists
 	Counts summary          // all verdicts, whatever --show lists
 
+	// More: this is a part of the document's findings and more parts follow.
+	// A long document streams its claims in parts; only the last part (More
+	// false) carries the error, the note and the last counts.
+	More bool
+
 	// For the run's totals and baseline, without holding every claim:
 	contradicted map[string]int  // claimLine of each contradicted claim, counted
 	failing      int             // claims at or above --fail-on
@@ -73,9 +78,10 @@ func formatNames() string {
 // jsonFormatter writes the versioned JSON report. It holds the whole report
 // (reduced to its JSON form) until the end.
 type jsonFormatter struct {
-	w   io.Writer
-	o   outputOptions
-	rep report
+	w    io.Writer
+	o    outputOptions
+	rep  report
+	open bool // the last file report takes more parts
 }
 
 func newJSONFormatter(w io.Writer, o outputOptions) formatter { return &jsonFormatter{w: w, o: o} }
@@ -86,11 +92,18 @@ func (f *jsonFormatter) begin(rec recordInfo) error {
 }
 
 func (f *jsonFormatter) result(r *result) error {
-	fr := fileReport{Path: r.Path, Error: r.Error, Note: r.Note, Claims: []claimReport{}}
+	if !f.open {
+		f.rep.Files = append(f.rep.Files, fileReport{Path: r.Path, Claims: []claimReport{}})
+		f.open = true
+	}
+	fr := &f.rep.Files[len(f.rep.Files)-1]
 	for _, cl := range r.Claims {
 		fr.Claims = append(fr.Claims, claimOf(cl, f.o.mentions))
 	}
-	f.rep.Files = append(f.rep.Files, fr)
+	if !r.More {
+		fr.Error, fr.Note = r.Error, r.Note
+		f.open = false
+	}
 	return nil
 }
 
@@ -110,8 +123,9 @@ func (f *jsonFormatter) end(sum summary, top []topClaim) error {
 
 // textFormatter writes findings for a person at a terminal, grouped by file.
 type textFormatter struct {
-	w io.Writer
-	o outputOptions
+	w    io.Writer
+	o    outputOptions
+	open bool // the current document's heading is written
 }
 
 func newTextFormatter(w io.Writer, o outputOptions) formatter { return &textFormatter{w: w, o: o} }
@@ -120,20 +134,9 @@ func (f *textFormatter) begin(recordInfo) error { return nil }
 
 func (f *textFormatter) result(r *result) error {
 	w := f.w
-	if r.Error != "" {
-		_, err := fmt.Fprintf(w, "%s: error: %s\n\n", sanitize(r.Path), sanitize(r.Error))
-		return err
-	}
-	if len(r.Claims) == 0 {
-		if r.Note != "" {
-			_, err := fmt.Fprintf(w, "%s: note: %s\n\n", sanitize(r.Path), sanitize(r.Note))
-			return err
-		}
-		return nil
-	}
-	fmt.Fprintf(w, "%s\n", f.paint(bold, sanitize(r.Path)))
-	if r.Note != "" {
-		fmt.Fprintf(w, "  note: %s\n", sanitize(r.Note))
+	if len(r.Claims) > 0 && !f.open {
+		fmt.Fprintf(w, "%s\n", f.paint(bold, sanitize(r.Path)))
+		f.open = true
 	}
 	for _, cl := range r.Claims {
 		fmt.Fprintf(w, "  %d:%d  %s  %s: %s\n", cl.Start.Line, cl.Start.Column, f.verdict(cl.Verdict), cl.Kind, sanitize(claimLine(cl)))
@@ -151,7 +154,26 @@ func (f *textFormatter) result(r *result) error {
 			fmt.Fprintf(w, "        source: %s\n", sanitize(cl.Evidence[0].Sources[0]))
 		}
 	}
-	_, err := fmt.Fprintln(w)
+	if r.More {
+		return nil
+	}
+	// the document's last part: its note and error, under its findings
+	var err error
+	switch {
+	case f.open:
+		if r.Note != "" {
+			fmt.Fprintf(w, "  note: %s\n", sanitize(r.Note))
+		}
+		if r.Error != "" {
+			fmt.Fprintf(w, "  error: %s\n", sanitize(r.Error))
+		}
+		_, err = fmt.Fprintln(w)
+	case r.Error != "":
+		_, err = fmt.Fprintf(w, "%s: error: %s\n\n", sanitize(r.Path), sanitize(r.Error))
+	case r.Note != "":
+		_, err = fmt.Fprintf(w, "%s: note: %s\n\n", sanitize(r.Path), sanitize(r.Note))
+	}
+	f.open = false
 	return err
 }
 

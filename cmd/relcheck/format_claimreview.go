@@ -73,7 +73,6 @@ func (f *claimReviewFormatter) begin(recordInfo) error {
 func (f *claimReviewFormatter) result(r *result) error {
 	if r.Error != "" {
 		f.errors = append(f.errors, sanitize(r.Path)+": "+sanitize(r.Error))
-		return nil
 	}
 	for _, cl := range r.Claims {
 		b, err := json.MarshalIndent(claimReviewOf(cl, r.URL), "  ", "  ")

@@ -28,15 +28,6 @@ func (f *githubFormatter) begin(recordInfo) error { return nil }
 
 func (f *githubFormatter) result(r *result) error {
 	file := githubProperty(filepath.ToSlash(r.Path))
-	if r.Error != "" {
-		_, err := fmt.Fprintf(f.w, "::error file=%s::%s\n", file, githubData(r.Error))
-		return err
-	}
-	if r.Note != "" {
-		if _, err := fmt.Fprintf(f.w, "::notice file=%s::%s\n", file, githubData(r.Note)); err != nil {
-			return err
-		}
-	}
 	for _, cl := range r.Claims {
 		level := "notice"
 		if cl.Verdict == checker.Contradicted {
@@ -48,6 +39,15 @@ func (f *githubFormatter) result(r *result) error {
 		if err != nil {
 			return err
 		}
+	}
+	if r.Note != "" {
+		if _, err := fmt.Fprintf(f.w, "::notice file=%s::%s\n", file, githubData(r.Note)); err != nil {
+			return err
+		}
+	}
+	if r.Error != "" {
+		_, err := fmt.Fprintf(f.w, "::error file=%s::%s\n", file, githubData(r.Error))
+		return err
 	}
 	return nil
 }

@@ -41,18 +41,18 @@ type jsonlNote struct {
 func (f *jsonlFormatter) begin(recordInfo) error { return nil }
 
 func (f *jsonlFormatter) result(r *result) error {
-	if r.Error != "" {
-		return f.out.write(jsonlError{Path: r.Path, Error: r.Error})
+	for _, cl := range r.Claims {
+		if err := f.out.write(jsonlClaim{Path: r.Path, claimReport: claimOf(cl, f.o.mentions)}); err != nil {
+			return err
+		}
 	}
 	if r.Note != "" {
 		if err := f.out.write(jsonlNote{Path: r.Path, Note: r.Note}); err != nil {
 			return err
 		}
 	}
-	for _, cl := range r.Claims {
-		if err := f.out.write(jsonlClaim{Path: r.Path, claimReport: claimOf(cl, f.o.mentions)}); err != nil {
-			return err
-		}
+	if r.Error != "" {
+		return f.out.write(jsonlError{Path: r.Path, Error: r.Error})
 	}
 	return nil
 }
@@ -62,8 +62,10 @@ func (f *jsonlFormatter) end(summary, []topClaim) error { return nil }
 // jsonlDocFormatter writes one JSON object per line for each input document
 // (as --input jsonl reads them): its id, path, URL, error, claims and counts.
 type jsonlDocFormatter struct {
-	out jsonLines
-	o   outputOptions
+	out    jsonLines
+	o      outputOptions
+	claims []claimReport // the current document's, until its last part
+	counts docCounts
 }
 
 func newJSONLDocFormatter(w io.Writer, o outputOptions) formatter {
@@ -92,11 +94,22 @@ type docCounts struct {
 func (f *jsonlDocFormatter) begin(recordInfo) error { return nil }
 
 func (f *jsonlDocFormatter) result(r *result) error {
-	d := docLine{ID: r.ID, Path: r.Path, URL: r.URL, Error: r.Error, Note: r.Note, Claims: []claimReport{},
-		Summary: docCounts{Claims: r.Counts.Claims, Supported: r.Counts.Supported, Contradicted: r.Counts.Contradicted, Unknown: r.Counts.Unknown}}
+	// one line per document: its parts are gathered until the last
 	for _, cl := range r.Claims {
-		d.Claims = append(d.Claims, claimOf(cl, f.o.mentions))
+		f.claims = append(f.claims, claimOf(cl, f.o.mentions))
 	}
+	f.counts.Claims += r.Counts.Claims
+	f.counts.Supported += r.Counts.Supported
+	f.counts.Contradicted += r.Counts.Contradicted
+	f.counts.Unknown += r.Counts.Unknown
+	if r.More {
+		return nil
+	}
+	d := docLine{ID: r.ID, Path: r.Path, URL: r.URL, Error: r.Error, Note: r.Note, Claims: f.claims, Summary: f.counts}
+	if d.Claims == nil {
+		d.Claims = []claimReport{}
+	}
+	f.claims, f.counts = nil, docCounts{}
 	return f.out.write(d)
 }
 

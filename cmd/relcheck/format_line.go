@@ -21,20 +21,20 @@ func (f *lineFormatter) begin(recordInfo) error { return nil }
 
 func (f *lineFormatter) result(r *result) error {
 	path := lineClean(r.Path)
-	if r.Error != "" {
-		_, err := fmt.Fprintf(f.w, "%s: error: %s\n", path, lineClean(r.Error))
-		return err
+	for _, cl := range r.Claims {
+		if _, err := fmt.Fprintf(f.w, "%s:%d:%d: %s %s: %s\n", path, cl.Start.Line, cl.Start.Column,
+			cl.Verdict, lineClean(cl.Kind), lineClean(findingMessage(cl))); err != nil {
+			return err
+		}
 	}
 	if r.Note != "" {
 		if _, err := fmt.Fprintf(f.w, "%s: note: %s\n", path, lineClean(r.Note)); err != nil {
 			return err
 		}
 	}
-	for _, cl := range r.Claims {
-		if _, err := fmt.Fprintf(f.w, "%s:%d:%d: %s %s: %s\n", path, cl.Start.Line, cl.Start.Column,
-			cl.Verdict, lineClean(cl.Kind), lineClean(findingMessage(cl))); err != nil {
-			return err
-		}
+	if r.Error != "" {
+		_, err := fmt.Fprintf(f.w, "%s: error: %s\n", path, lineClean(r.Error))
+		return err
 	}
 	return nil
 }

@@ -24,6 +24,7 @@ type sarifFormatter struct {
 	n      int                 // results written
 	errors []sarifNotification // input errors, for the invocation
 	notes  []sarifNotification // inputs skipped, or with bytes replaced
+	seen   map[string]int      // fingerprints of the current file, to number repeats
 }
 
 func newSARIFFormatter(w io.Writer, o outputOptions) formatter { return &sarifFormatter{w: w, o: o} }
@@ -149,13 +150,18 @@ func (f *sarifFormatter) result(r *result) error {
 	if r.Error != "" {
 		f.errors = append(f.errors, sarifNotification{Level: "error", Message: sarifText{Text: sanitize(r.Error)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uri}}}}})
-		return nil
 	}
 	if r.Note != "" {
 		f.notes = append(f.notes, sarifNotification{Level: "note", Message: sarifText{Text: sanitize(r.Note)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uri}}}}})
 	}
-	seen := map[string]int{} // fingerprints in this file, to number repeats
+	if f.seen == nil {
+		f.seen = map[string]int{} // fingerprints in this file, to number repeats
+	}
+	seen := f.seen
+	if !r.More {
+		defer func() { f.seen = nil }() // the next result is another file
+	}
 	for _, cl := range r.Claims {
 		fp := claimFingerprint(cl)
 		seen[fp]++

@@ -123,7 +123,9 @@ func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
 // addResult counts one input's claims and error into the run's summary.
 func (s *summary) addResult(r *result) {
-	s.Files++
+	if !r.More {
+		s.Files++ // an input counts once, at its last part
+	}
 	if r.Error != "" {
 		s.Errors++
 	}

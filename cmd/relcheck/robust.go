@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"unicode/utf8"
 )
 
@@ -15,7 +16,7 @@ import (
 // invalid UTF-8, and an interrupted run.
 
 // defaultMaxDocBytes bounds one document (counted after decompression).
-const defaultMaxDocBytes = 100 << 20
+const defaultMaxDocBytes = 0 // no limit: documents stream in bounded memory
 
 // sniffLen is how much of a document is looked at to tell text from binary.
 const sniffLen = 8 << 10
@@ -245,18 +246,25 @@ func interrupted(sum summary) error {
 }
 
 // safeCheck runs the check of one input, turning a panic into that input's
-// error entry, under its own path.
-func safeCheck(in input, opts checkOptions, work func() *result) *result {
-	r := safeWork(work)
-	if r.Path == "" {
-		switch {
-		case in.doc != nil:
-			r.Path, r.ID, r.URL = in.doc.ID, in.doc.ID, in.doc.URL
-		case in.path == "-":
-			r.Path = opts.stdinName
-		default:
-			r.Path = in.path
-		}
+// error entry; every part it sends carries the input's own path.
+func safeCheck(in input, opts checkOptions, send func(*result), work func(send func(*result))) {
+	path, id, url := in.path, "", ""
+	switch {
+	case in.doc != nil:
+		path, id, url = in.doc.ID, in.doc.ID, in.doc.URL
+	case in.path == "-":
+		path = opts.stdinName
 	}
-	return r
+	named := func(r *result) {
+		if r.Path == "" {
+			r.Path, r.ID, r.URL = path, id, url
+		}
+		send(r)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			named(&result{Error: fmt.Sprintf("internal error (please report it): %v\n%s", p, firstLines(string(debug.Stack()), 12))})
+		}
+	}()
+	work(named)
 }

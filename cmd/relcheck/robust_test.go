@@ -448,7 +448,9 @@ func TestPanicInCheckBecomesDocumentError(t *testing.T) {
 	opts := checkOptions{show: map[checker.Verdict]bool{checker.Supported: true}}
 	var nilChecker *checker.Checker // Check on it panics: a stand-in for any bug in the checker
 	in := input{path: filepath.Join(dir, "a.txt")}
-	r := safeCheck(in, opts, func() *result { return checkInput(context.Background(), nilChecker, in, nil, opts) })
+	r := gather(func(send func(*result)) {
+		safeCheck(in, opts, send, func(send func(*result)) { checkInput(context.Background(), nilChecker, in, nil, opts, send) })
+	})
 	if r.Path != in.path || !strings.Contains(r.Error, "internal error (please report it)") {
 		t.Errorf("got path %q error %q, want the path and an internal error", r.Path, r.Error)
 	}
@@ -456,8 +458,10 @@ func TestPanicInCheckBecomesDocumentError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	good := safeCheck(in, opts, func() *result {
-		return checkInput(context.Background(), checker.New(rec, checker.Options{}), in, nil, opts)
+	good := gather(func(send func(*result)) {
+		safeCheck(in, opts, send, func(send func(*result)) {
+			checkInput(context.Background(), checker.New(rec, checker.Options{}), in, nil, opts, send)
+		})
 	})
 	if good.Error != "" || len(good.Claims) != 1 {
 		t.Errorf("a working checker gave %+v", good)
@@ -491,8 +495,8 @@ func TestFiftyMegabyteLine(t *testing.T) {
 	for _, tc := range []struct {
 		format, show string
 		bound        uint64
-	}{{"jsonl", "contradicted", 192 << 20}, {"line", "contradicted", 192 << 20}, {"github", "contradicted", 192 << 20}, {"sarif", "contradicted", 192 << 20},
-		{"jsonl", "supported", 48 << 20}, {"sarif", "supported", 48 << 20}} {
+	}{{"jsonl", "contradicted", 24 << 20}, {"line", "contradicted", 24 << 20}, {"github", "contradicted", 24 << 20}, {"sarif", "contradicted", 24 << 20},
+		{"jsonl", "supported", 24 << 20}, {"sarif", "supported", 24 << 20}} {
 		format, bound := tc.format, tc.bound
 		runtime.GC()
 		var base runtime.MemStats
@@ -602,4 +606,17 @@ func TestInterruptStopsCleanly(t *testing.T) {
 		t.Errorf("stderr does not say the run was interrupted: %s", stderr.String())
 	}
 	t.Logf("interrupted after %d of 40000 documents", len(lines))
+}
+
+// gather joins the parts one input sends into one result.
+func gather(w func(send func(*result))) *result {
+	all := &result{}
+	w(func(r *result) {
+		all.Path, all.ID, all.URL = r.Path, r.ID, r.URL
+		all.Claims = append(all.Claims, r.Claims...)
+		if !r.More {
+			all.Error, all.Note = r.Error, r.Note
+		}
+	})
+	return all
 }

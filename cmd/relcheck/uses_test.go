@@ -272,3 +272,44 @@ func TestExplain(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 }
+
+// TestLongDocumentStreamsInParts: a document with more claims than one part
+// holds still reads as one document in every format that groups by document.
+func TestLongDocumentStreamsInParts(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 3*partClaims+17; i++ {
+		b.WriteString("Brezhnev visited India in 1964.\n\n")
+	}
+	want := 3*partClaims + 17
+	p := filepath.Join(t.TempDir(), "long.md")
+	os.WriteFile(p, []byte(b.String()), 0o644)
+
+	_, out, _ := runCLI(t, "", "--format", "text", p)
+	if n := strings.Count(out, "long.md\n"); n != 1 {
+		t.Errorf("text: the file's heading appears %d times, want once", n)
+	}
+	if n := strings.Count(out, "contradicted  visit"); n != want {
+		t.Errorf("text: %d findings, want %d", n, want)
+	}
+	var rep report
+	_, out, _ = runCLI(t, "", "--format", "json", p)
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files) != 1 || len(rep.Files[0].Claims) != want || rep.Summary.Files != 1 || rep.Summary.Claims != want {
+		t.Errorf("json: %d files, %d claims, summary %+v", len(rep.Files), len(rep.Files[0].Claims), rep.Summary)
+	}
+	_, out, _ = runCLI(t, "", "--format", "line", "--jobs", "1", p, p)
+	_, out4, _ := runCLI(t, "", "--format", "line", "--jobs", "4", p, p)
+	if out != out4 || strings.Count(out, "\n") != 2*want {
+		t.Errorf("line: %d lines with --jobs 1, identical to --jobs 4: %v", strings.Count(out, "\n"), out == out4)
+	}
+	doc, _ := json.Marshal(map[string]string{"id": "long", "text": b.String()})
+	_, out, _ = runCLI(t, string(doc)+"\n", "--input", "jsonl", "--format", "jsonl", "-")
+	lines := docLines(t, out)
+	var d docLine
+	json.Unmarshal([]byte(lines[0]), &d)
+	if len(lines) != 1 || len(d.Claims) != want || d.Summary.Claims != want {
+		t.Errorf("jsonl per document: %d lines, %d claims, summary %+v", len(lines), len(d.Claims), d.Summary)
+	}
+}
