@@ -159,6 +159,16 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		return fail(exitError, "write: %v", err)
 	}
 	prog := newProgress(c.App.ErrWriter, c.Bool("progress"))
+	if prog.on && !in.jsonl && in.fileList == "" && c.Args().Len() > 0 {
+		// on a terminal, count the inputs first (a quick walk) for an ETA
+		go func() {
+			n := 0
+			for range inputsOf(c.Args().Slice(), in) {
+				n++
+			}
+			prog.expect(n)
+		}()
+	}
 	var sum summary
 	var failing int
 	var written baseline

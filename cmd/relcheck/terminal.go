@@ -42,6 +42,7 @@ type progress struct {
 	mu     sync.Mutex
 	files  int
 	claims int
+	total  int // inputs expected, when known: for the ETA
 	last   time.Time
 	drawn  bool
 	eager  bool
@@ -64,8 +65,14 @@ func (p *progress) add(claims int) {
 		return
 	}
 	p.last = now
-	el := now.Sub(p.start).Seconds()
-	fmt.Fprintf(p.w, "\r\x1b[Kchecked %d inputs, %d claims, %.0f inputs/s, %s", p.files, p.claims, float64(p.files)/el, now.Sub(p.start).Round(time.Second))
+	el := now.Sub(p.start)
+	rate := float64(p.files) / el.Seconds()
+	if p.total > 0 && p.files <= p.total {
+		eta := time.Duration(float64(p.total-p.files) / rate * float64(time.Second))
+		fmt.Fprintf(p.w, "\r\x1b[Kchecked %d/%d inputs, %d claims, %.0f inputs/s, %s, about %s left", p.files, p.total, p.claims, rate, el.Round(time.Second), eta.Round(time.Second))
+	} else {
+		fmt.Fprintf(p.w, "\r\x1b[Kchecked %d inputs, %d claims, %.0f inputs/s, %s", p.files, p.claims, rate, el.Round(time.Second))
+	}
 	p.drawn = true
 }
 
@@ -73,4 +80,11 @@ func (p *progress) done() {
 	if p.drawn {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
+}
+
+// expect sets how many inputs the run will check, for the ETA.
+func (p *progress) expect(n int) {
+	p.mu.Lock()
+	p.total = n
+	p.mu.Unlock()
 }
