@@ -308,3 +308,15 @@ func claimLine(cl *checker.Claim) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// writeElement writes the next element of a JSON array streamed by hand: a
+// comma before every element but the first, each on its own indented line.
+func writeElement(w io.Writer, n *int, indent string, b []byte) error {
+	sep := ","
+	if *n == 0 {
+		sep = ""
+	}
+	*n++
+	_, err := fmt.Fprintf(w, "%s\n%s%s", sep, indent, b)
+	return err
+}

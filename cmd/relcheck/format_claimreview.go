@@ -79,12 +79,7 @@ func (f *claimReviewFormatter) result(r *result) error {
 		if err != nil {
 			return err
 		}
-		sep := ","
-		if f.n == 0 {
-			sep = ""
-		}
-		f.n++
-		if _, err := fmt.Fprintf(f.w, "%s\n  %s", sep, escapeC1(b)); err != nil {
+		if err := writeElement(f.w, &f.n, "  ", escapeC1(b)); err != nil {
 			return err
 		}
 	}

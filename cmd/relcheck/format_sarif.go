@@ -194,12 +194,7 @@ func (f *sarifFormatter) result(r *result) error {
 		if err != nil {
 			return err
 		}
-		sep := ","
-		if f.n == 0 {
-			sep = ""
-		}
-		f.n++
-		if _, err := fmt.Fprintf(f.w, "%s\n        %s", sep, b); err != nil {
+		if err := writeElement(f.w, &f.n, "        ", b); err != nil {
 			return err
 		}
 	}
