@@ -113,7 +113,7 @@ func stageBench(b *testing.B, f func(c *Checker, st *docState, s string)) {
 }
 
 func BenchmarkTokenize(b *testing.B) {
-	stageBench(b, func(c *Checker, st *docState, s string) { st.toks = appendTokens(st.toks[:0], s) })
+	stageBench(b, func(c *Checker, st *docState, s string) { st.toks, st.lower = appendTokens(st.toks[:0], st.lower, s) })
 }
 
 func BenchmarkFindTimes(b *testing.B) {

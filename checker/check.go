@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/relcheck/relcheck/checker/markup"
 	"github.com/relcheck/relcheck/facts"
@@ -22,6 +24,9 @@ type Checker struct {
 	rec  *facts.Record
 	lex  *lexicon
 	opts Options
+	// fuzzyPerson's answers by word, shared by every document
+	fuzzyMemo sync.Map
+	fuzzyN    atomic.Int64
 }
 
 // New builds a Checker: it learns every name, title and place of the record.

@@ -116,12 +116,30 @@ func hasCap(toks []token) bool {
 // fuzzyPerson takes a capitalised word the lexicon does not know for a
 // misspelt single-word name ("Krushchev", "Brezhnyev"), within one edit (two
 // for long names), never for a common word or a word the record uses.
+//
+// The answer depends on the word alone, and the same capitalised words come
+// back sentence after sentence ("Officials", "Historians"), so answers are
+// remembered, up to fuzzyMemoMax words.
 func (c *Checker) fuzzyPerson(t token) string {
-	if t.punct || !t.cap {
-		return ""
+	if t.punct || !t.cap || len(t.norm) < 6 {
+		return "" // fewer than 6 bytes: fewer than 6 runes
 	}
-	n := utf8.RuneCountInString(t.norm)
-	if n < 6 || c.lex.vocab[t.norm] || strings.ContainsAny(t.norm, "0123456789") {
+	if id, ok := c.fuzzyMemo.Load(t.norm); ok {
+		return id.(string)
+	}
+	id := c.fuzzyLookup(t.norm)
+	if c.fuzzyN.Add(1) <= fuzzyMemoMax {
+		c.fuzzyMemo.Store(strings.Clone(t.norm), id) // the norm shares its sentence's memory
+	}
+	return id
+}
+
+// fuzzyMemoMax bounds the words fuzzyPerson remembers.
+const fuzzyMemoMax = 1 << 16
+
+func (c *Checker) fuzzyLookup(norm string) string {
+	n := utf8.RuneCountInString(norm)
+	if n < 6 || c.lex.vocab[norm] || strings.ContainsAny(norm, "0123456789") {
 		return ""
 	}
 	maxD := 1
@@ -129,12 +147,12 @@ func (c *Checker) fuzzyPerson(t token) string {
 		maxD = 2
 	}
 	best, bestD, ties := "", maxD+1, 0
-	for _, name := range c.lex.byLetter[t.norm[0]] {
+	for _, name := range c.lex.byLetter[norm[0]] {
 		ids := c.lex.fuzzy[name]
-		if len(ids) != 1 || len(name) < 6 || strings.HasPrefix(name, t.norm) || strings.HasPrefix(t.norm, name) {
+		if len(ids) != 1 || len(name) < 6 || strings.HasPrefix(name, norm) || strings.HasPrefix(norm, name) {
 			continue // "Kelly" is not a misspelt "Kell": a longer or shorter name is another name
 		}
-		d := edit.Distance(t.norm, name, maxD)
+		d := edit.Distance(norm, name, maxD)
 		switch {
 		case d < bestD:
 			best, bestD, ties = ids[0], d, 1

@@ -57,7 +57,7 @@ func (s *sentence) w(i int) string {
 // parseSentence turns one sentence into claims (without verdicts).
 func (c *Checker) parseSentence(text string, st *docState) []*Claim {
 	st.seq++
-	st.toks = appendTokens(st.toks[:0], text) // no claim keeps a token
+	st.toks, st.lower = appendTokens(st.toks[:0], st.lower, text) // no claim keeps a token
 	s := &sentence{text: text, toks: st.toks}
 	if len(s.toks) == 0 {
 		return nil

@@ -17,8 +17,10 @@ type docState struct {
 	docDate   facts.Date
 	// events matched in the current sentence, by kind/person, for titles
 	sentenceEvents map[string]string
-	// the tokens of the sentence being read, reused from one to the next
-	toks []token
+	// the tokens of the sentence being read and the tokenizer's scratch
+	// buffer, reused from one sentence to the next
+	toks  []token
+	lower []byte
 }
 
 func newDocState(date facts.Date) *docState {

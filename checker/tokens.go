@@ -18,59 +18,57 @@ type token struct {
 // tokenize splits a sentence into words and punctuation. A word keeps inner
 // hyphens, apostrophes and dots ("mid-1980s", "S-400", "U.S.S.R."); a
 // possessive "'s" becomes a token of its own.
-func tokenize(s string) []token { return appendTokens(nil, s) }
+func tokenize(s string) []token {
+	toks, _ := appendTokens(nil, nil, s)
+	return toks
+}
 
 // appendTokens is tokenize appending to toks, so that a caller can reuse one
-// slice for every sentence. The lower-cased forms of the words that need one
-// share a single string per sentence; words already in lower case are their
-// own normal form.
-func appendTokens(toks []token, s string) []token {
+// slice for every sentence, and lower, a scratch buffer it gets back. It is
+// one pass: ASCII, nearly all of the text, is classified by a table, and a
+// word learns as it is scanned whether it needs a lower-case form. Those
+// forms share a single string per sentence; words already in lower case are
+// their own normal form.
+func appendTokens(toks []token, lower []byte, s string) ([]token, []byte) {
 	first := len(toks)
-	var lower []byte // the normal forms still to be cut, in token order
+	lower = lower[:0]
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += n
-		case isWordRune(r):
-			start := i
-			j := i + n
-			for j < len(s) {
-				if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
-					j++ // isWordRune, without decoding
-					continue
-				}
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if isWordRune(r2) {
-					j += n2
-					continue
-				}
-				if r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '/' {
-					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-					if (r2 == '\'' || r2 == '’') && (r3 == 's' || r3 == 'S') && !isWordRune(runeAt(s, j+n2+1)) {
-						break // possessive
-					}
-					if isWordRune(r3) && !(r2 == '/' && !unicode.IsDigit(r3)) {
-						j += n2
-						continue
-					}
-					// a dot that closes an initial or a dotted acronym: "A.", "U.S.S.R."
-					if r2 == '.' && (j-start == 1 || strings.Contains(s[start:j], ".")) && unicode.IsUpper(rune(s[start])) {
-						j += n2
-					}
-				}
-				break
+		c := s[i]
+		var r rune
+		n := 1
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case asciiSpace:
+				i++
+				continue
+			case asciiWordByte:
+				toks, lower, i = appendWord(toks, lower, s, i)
+				continue
 			}
-			toks, lower = appendToken(toks, lower, s, start, j, false)
-			i = j
-		case (r == '\'' || r == '’') && (runeAt(s, i+n) == 's' || runeAt(s, i+n) == 'S') && !isWordRune(runeAt(s, i+n+1)) && len(toks) > 0 && toks[len(toks)-1].end == i:
-			toks = append(toks, token{start: i, end: i + n + 1, text: s[i : i+n+1], norm: "'s", punct: false})
-			i += n + 1
-		default:
-			toks, lower = appendToken(toks, lower, s, i, i+n, true)
-			i += n
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case unicode.IsSpace(r):
+				i += n
+				continue
+			case isWordRune(r):
+				toks, lower, i = appendWord(toks, lower, s, i)
+				continue
+			}
 		}
+		if (r == '\'' || r == '’') && (runeAt(s, i+n) == 's' || runeAt(s, i+n) == 'S') && !isWordRune(runeAt(s, i+n+1)) && len(toks) > 0 && toks[len(toks)-1].end == i {
+			toks = append(toks, token{start: i, end: i + n + 1, text: s[i : i+n+1], norm: "'s"})
+			i += n + 1
+			continue
+		}
+		if c < utf8.RuneSelf {
+			toks = append(toks, token{start: i, end: i + 1, text: s[i : i+1], norm: s[i : i+1], punct: true})
+		} else {
+			toks = append(toks, newToken(s, i, i+n, true))
+		}
+		i += n
 	}
 	if len(lower) > 0 {
 		// one string for the sentence; each pending token (norm "") takes its slice
@@ -83,35 +81,58 @@ func appendTokens(toks []token, s string) []token {
 			}
 		}
 	}
-	return toks
+	return toks, lower
 }
 
-// appendToken adds the token s[start:end]. An ASCII word with capitals gets
-// its normal form later (norm left empty, its lower case added to lower);
-// any other word gets it now, by normWord.
-func appendToken(toks []token, lower []byte, s string, start, end int, punct bool) ([]token, []byte) {
-	text := s[start:end]
+// appendWord adds the word that starts at s[i] (a letter or digit) and
+// returns where it ends.
+func appendWord(toks []token, lower []byte, s string, i int) ([]token, []byte, int) {
+	start := i
 	upper, ascii := false, true
-	for k := 0; k < len(text); k++ {
-		c := text[k]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if asciiClass[c] == asciiWordByte {
+				upper = upper || 'A' <= c && c <= 'Z'
+				j++
+				continue
+			}
+			if c != '-' && c != '.' && c != '\'' && c != '/' {
+				break // no ASCII joiner either
+			}
 		}
-		if 'A' <= c && c <= 'Z' {
-			upper = true
+		r2, n2 := utf8.DecodeRuneInString(s[j:])
+		if j == start || isWordRune(r2) {
+			ascii = ascii && n2 == 1
+			j += n2
+			continue
 		}
+		if r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '/' {
+			r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+			if (r2 == '\'' || r2 == '’') && (r3 == 's' || r3 == 'S') && !isWordRune(runeAt(s, j+n2+1)) {
+				break // possessive
+			}
+			if isWordRune(r3) && !(r2 == '/' && !unicode.IsDigit(r3)) {
+				ascii = ascii && n2 == 1
+				j += n2
+				continue
+			}
+			// a dot that closes an initial or a dotted acronym: "A.", "U.S.S.R."
+			if r2 == '.' && (j-start == 1 || strings.Contains(s[start:j], ".")) && unicode.IsUpper(rune(s[start])) {
+				j += n2
+			}
+		}
+		break
 	}
 	if !ascii {
-		return append(toks, newToken(s, start, end, punct)), lower
+		return append(toks, newToken(s, start, j, false)), lower, j
 	}
-	t := token{start: start, end: end, text: text, cap: 'A' <= text[0] && text[0] <= 'Z', punct: punct}
+	text := s[start:j]
+	t := token{start: start, end: j, text: text, cap: 'A' <= text[0] && text[0] <= 'Z'}
 	if !upper {
 		t.norm = text // strings.ToLower's own answer: nothing to change
-		return append(toks, t), lower
-	}
-	if lower == nil {
-		lower = make([]byte, 0, len(s)-start)
+		return append(toks, t), lower, j
 	}
 	for k := 0; k < len(text); k++ {
 		c := text[k]
@@ -120,8 +141,27 @@ func appendToken(toks []token, lower []byte, s string, start, end int, punct boo
 		}
 		lower = append(lower, c)
 	}
-	return append(toks, t), lower
+	return append(toks, t), lower, j
 }
+
+// How appendTokens sorts an ASCII byte.
+const (
+	asciiOther = iota
+	asciiSpace
+	asciiWordByte
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch r := rune(c); {
+		case unicode.IsSpace(r):
+			t[c] = asciiSpace
+		case isWordRune(r):
+			t[c] = asciiWordByte
+		}
+	}
+	return t
+}()
 
 func runeAt(s string, i int) rune {
 	if i >= len(s) {
@@ -130,14 +170,6 @@ func runeAt(s string, i int) rune {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return r
 }
-
-// asciiWord is isWordRune for the ASCII runes.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = isWordRune(rune(c))
-	}
-	return t
-}()
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 

@@ -26,6 +26,10 @@ type result struct {
 	// false) carries the error, the note and the last counts.
 	More bool
 
+	// rendered: the result as its renderer writes it (the claims are then
+	// dropped); nil when the formatter writes it
+	rendered []byte
+
 	// For the run's totals and baseline, without holding every claim:
 	contradicted map[string]int  // claimLine of each contradicted claim, counted
 	failing      int             // claims at or above --fail-on
@@ -44,6 +48,13 @@ type formatter interface {
 	begin(rec recordInfo) error
 	result(r *result) error
 	end(sum summary, top []topClaim) error
+}
+
+// A renderer is a formatter whose output for one result depends on that
+// result alone. The workers render each result as it is made, in parallel,
+// and the output only copies the bytes in order.
+type renderer interface {
+	render(w io.Writer, r *result) error
 }
 
 // formats lists the output formats and whether each buffers the run.

@@ -26,14 +26,16 @@ func newGitHubFormatter(w io.Writer, _ outputOptions) formatter { return &github
 
 func (f *githubFormatter) begin(recordInfo) error { return nil }
 
-func (f *githubFormatter) result(r *result) error {
+func (f *githubFormatter) result(r *result) error { return f.render(f.w, r) }
+
+func (f *githubFormatter) render(w io.Writer, r *result) error {
 	file := githubProperty(filepath.ToSlash(r.Path))
 	for _, cl := range r.Claims {
 		level := "notice"
 		if cl.Verdict == checker.Contradicted {
 			level = "error"
 		}
-		_, err := fmt.Fprintf(f.w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+		_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
 			level, file, cl.Start.Line, cl.Start.Column, cl.End.Line, cl.End.Column,
 			githubProperty("relcheck "+cl.Kind+" "+string(cl.Verdict)), githubData(findingMessage(cl)))
 		if err != nil {
@@ -41,12 +43,12 @@ func (f *githubFormatter) result(r *result) error {
 		}
 	}
 	if r.Note != "" {
-		if _, err := fmt.Fprintf(f.w, "::notice file=%s::%s\n", file, githubData(r.Note)); err != nil {
+		if _, err := fmt.Fprintf(w, "::notice file=%s::%s\n", file, githubData(r.Note)); err != nil {
 			return err
 		}
 	}
 	if r.Error != "" {
-		_, err := fmt.Fprintf(f.w, "::error file=%s::%s\n", file, githubData(r.Error))
+		_, err := fmt.Fprintf(w, "::error file=%s::%s\n", file, githubData(r.Error))
 		return err
 	}
 	return nil

@@ -40,19 +40,22 @@ type jsonlNote struct {
 
 func (f *jsonlFormatter) begin(recordInfo) error { return nil }
 
-func (f *jsonlFormatter) result(r *result) error {
+func (f *jsonlFormatter) result(r *result) error { return f.render(f.out.w, r) }
+
+func (f *jsonlFormatter) render(w io.Writer, r *result) error {
+	out := jsonLines{w}
 	for _, cl := range r.Claims {
-		if err := f.out.write(jsonlClaim{Path: r.Path, claimReport: claimOf(cl, f.o.mentions)}); err != nil {
+		if err := out.write(jsonlClaim{Path: r.Path, claimReport: claimOf(cl, f.o.mentions)}); err != nil {
 			return err
 		}
 	}
 	if r.Note != "" {
-		if err := f.out.write(jsonlNote{Path: r.Path, Note: r.Note}); err != nil {
+		if err := out.write(jsonlNote{Path: r.Path, Note: r.Note}); err != nil {
 			return err
 		}
 	}
 	if r.Error != "" {
-		return f.out.write(jsonlError{Path: r.Path, Error: r.Error})
+		return out.write(jsonlError{Path: r.Path, Error: r.Error})
 	}
 	return nil
 }

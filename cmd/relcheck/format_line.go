@@ -19,21 +19,23 @@ func newLineFormatter(w io.Writer, _ outputOptions) formatter { return &lineForm
 
 func (f *lineFormatter) begin(recordInfo) error { return nil }
 
-func (f *lineFormatter) result(r *result) error {
+func (f *lineFormatter) result(r *result) error { return f.render(f.w, r) }
+
+func (f *lineFormatter) render(w io.Writer, r *result) error {
 	path := lineClean(r.Path)
 	for _, cl := range r.Claims {
-		if _, err := fmt.Fprintf(f.w, "%s:%d:%d: %s %s: %s\n", path, cl.Start.Line, cl.Start.Column,
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", path, cl.Start.Line, cl.Start.Column,
 			cl.Verdict, lineClean(cl.Kind), lineClean(findingMessage(cl))); err != nil {
 			return err
 		}
 	}
 	if r.Note != "" {
-		if _, err := fmt.Fprintf(f.w, "%s: note: %s\n", path, lineClean(r.Note)); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: note: %s\n", path, lineClean(r.Note)); err != nil {
 			return err
 		}
 	}
 	if r.Error != "" {
-		_, err := fmt.Fprintf(f.w, "%s: error: %s\n", path, lineClean(r.Error))
+		_, err := fmt.Fprintf(w, "%s: error: %s\n", path, lineClean(r.Error))
 		return err
 	}
 	return nil

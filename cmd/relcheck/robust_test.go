@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -475,6 +476,9 @@ func TestFiftyMegabyteLine(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("slow: a 50 MB document (skipped under -short and -race)")
 	}
+	// the collector at its default pace: the bounds measure what the command
+	// holds, not the garbage tuneGC lets accumulate within its own limit
+	t.Setenv("GOGC", "100")
 	p := filepath.Join(t.TempDir(), "line.txt")
 	f, err := os.Create(p)
 	if err != nil {
@@ -619,4 +623,43 @@ func gather(w func(send func(*result))) *result {
 		}
 	})
 	return all
+}
+
+func TestTuneGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetGCPercent(-1)
+	debug.SetGCPercent(before)
+	beforeLimit := debug.SetMemoryLimit(-1)
+
+	restore := tuneGC("line")
+	if got := debug.SetGCPercent(-1); got != 400 {
+		t.Errorf("streaming format: GOGC %d, want 400", got)
+	}
+	debug.SetGCPercent(400)
+	if got := debug.SetMemoryLimit(-1); got != 40<<20 {
+		t.Errorf("streaming format: memory limit %d, want 40 MiB", got)
+	}
+	restore()
+	if got := debug.SetGCPercent(-1); got != before {
+		t.Errorf("restored GOGC %d, want %d", got, before)
+	}
+	debug.SetGCPercent(before)
+	if got := debug.SetMemoryLimit(-1); got != beforeLimit {
+		t.Errorf("restored memory limit %d, want %d", got, beforeLimit)
+	}
+
+	tuneGC("json")() // holds its whole report: left alone
+	if got := debug.SetGCPercent(-1); got != before {
+		t.Errorf("json: GOGC %d, want %d", got, before)
+	}
+	debug.SetGCPercent(before)
+
+	t.Setenv("GOGC", "50") // the user's choice wins
+	restore = tuneGC("line")
+	if got := debug.SetGCPercent(-1); got != before {
+		t.Errorf("GOGC set: GOGC %d, want it untouched (%d)", got, before)
+	}
+	debug.SetGCPercent(before)
+	restore()
 }

@@ -1,0 +1,155 @@
+package checker
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The tokenizer before its single-pass rewrite, kept as the reference that
+// the fast one must agree with token for token.
+
+// appendTokens is tokenize appending to toks, so that a caller can reuse one
+// slice for every sentence. The lower-cased forms of the words that need one
+// share a single string per sentence; words already in lower case are their
+// own normal form.
+func appendTokensRef(toks []token, s string) []token {
+	first := len(toks)
+	var lower []byte // the normal forms still to be cut, in token order
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case isWordRune(r):
+			start := i
+			j := i + n
+			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+					j++ // isWordRune, without decoding
+					continue
+				}
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '/' {
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if (r2 == '\'' || r2 == '’') && (r3 == 's' || r3 == 'S') && !isWordRune(runeAt(s, j+n2+1)) {
+						break // possessive
+					}
+					if isWordRune(r3) && !(r2 == '/' && !unicode.IsDigit(r3)) {
+						j += n2
+						continue
+					}
+					// a dot that closes an initial or a dotted acronym: "A.", "U.S.S.R."
+					if r2 == '.' && (j-start == 1 || strings.Contains(s[start:j], ".")) && unicode.IsUpper(rune(s[start])) {
+						j += n2
+					}
+				}
+				break
+			}
+			toks, lower = appendTokenRef(toks, lower, s, start, j, false)
+			i = j
+		case (r == '\'' || r == '’') && (runeAt(s, i+n) == 's' || runeAt(s, i+n) == 'S') && !isWordRune(runeAt(s, i+n+1)) && len(toks) > 0 && toks[len(toks)-1].end == i:
+			toks = append(toks, token{start: i, end: i + n + 1, text: s[i : i+n+1], norm: "'s", punct: false})
+			i += n + 1
+		default:
+			toks, lower = appendTokenRef(toks, lower, s, i, i+n, true)
+			i += n
+		}
+	}
+	if len(lower) > 0 {
+		// one string for the sentence; each pending token (norm "") takes its slice
+		all, off := string(lower), 0
+		for k := first; k < len(toks); k++ {
+			if t := &toks[k]; t.norm == "" {
+				n := len(t.text)
+				t.norm = all[off : off+n]
+				off += n
+			}
+		}
+	}
+	return toks
+}
+
+// appendToken adds the token s[start:end]. An ASCII word with capitals gets
+// its normal form later (norm left empty, its lower case added to lower);
+// any other word gets it now, by normWord.
+func appendTokenRef(toks []token, lower []byte, s string, start, end int, punct bool) ([]token, []byte) {
+	text := s[start:end]
+	upper, ascii := false, true
+	for k := 0; k < len(text); k++ {
+		c := text[k]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if !ascii {
+		return append(toks, newToken(s, start, end, punct)), lower
+	}
+	t := token{start: start, end: end, text: text, cap: 'A' <= text[0] && text[0] <= 'Z', punct: punct}
+	if !upper {
+		t.norm = text // strings.ToLower's own answer: nothing to change
+		return append(toks, t), lower
+	}
+	if lower == nil {
+		lower = make([]byte, 0, len(s)-start)
+	}
+	for k := 0; k < len(text); k++ {
+		c := text[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower = append(lower, c)
+	}
+	return append(toks, t), lower
+}
+
+var tokenSamples = []string{
+	"Brezhnev visited India in 1961, 1973 and 1980.",
+	"In the mid-1980s the U.S.S.R. bought S-400s; A. P. J. Abdul Kalam’s visit (2001) didn't.",
+	"Putin's 2000–2025 visits — “historic” — and the PM’s Moscow trip in 2024/25.",
+	"ÉCOLE Ünïcode Наталья Ивановна visited Дели in 1955 at 10.30 a.m. on 1/2/2003.",
+	"\tTabs\u00a0and\u0085odd spaces, ’s ' s 's 'S X's Y’S.",
+	"Trailing initial A. and dotted acronym U.S. and a.b.c. done",
+	"",
+	"   ",
+	"Ǆemal ǅemal ǆemal ΣΑΣ straße İstanbul ﬁ",
+	"x'", "'s", "a/b 1/2 a/1 1/a -a a- a--b a..b",
+}
+
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
+func TestTokenizerAgreesWithReference(t *testing.T) {
+	for _, s := range tokenSamples {
+		if diff := cmp.Diff(appendTokensRef(nil, s), tokenize(s), cmp.AllowUnexported(token{})); diff != "" {
+			t.Errorf("%q (-reference +fast):\n%s", s, diff)
+		}
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range tokenSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if diff := cmp.Diff(appendTokensRef(nil, s), tokenize(s), cmp.AllowUnexported(token{})); diff != "" {
+			t.Errorf("%q (-reference +fast):\n%s", s, diff)
+		}
+	})
+}
