@@ -29,12 +29,15 @@ type lexicon struct {
 	byLetter map[byte][]string
 	// words that are never taken for a misspelt name
 	vocab map[string]bool
+	// each person's id as a list of one, shared by every mention
+	only map[string][]string
 }
 
 func newLexicon(r *facts.Record) *lexicon {
-	lx := &lexicon{phrases: map[string][]entry{}, fuzzy: map[string][]string{}, vocab: map[string]bool{}}
+	lx := &lexicon{phrases: map[string][]entry{}, fuzzy: map[string][]string{}, vocab: map[string]bool{}, only: map[string][]string{}}
 	surnames := map[string][]string{}
 	for _, p := range r.People {
+		lx.only[p.ID] = []string{p.ID}
 		lx.add(p.Name, entry{kind: "person", ids: []string{p.ID}, how: ByName})
 		for _, a := range p.Aliases {
 			lx.add(a, entry{kind: "person", ids: []string{p.ID}, how: ByAlias})

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -24,21 +25,44 @@ type ment struct {
 	became, predicate bool
 }
 
-var howConfidence = map[Resolution]float64{ByName: 1, ByAlias: 0.95, BySurname: 0.9, ByTitle: 0.85, ByPronoun: 0.85, ByContext: 0.8, ByFuzzy: 0.7}
+// confidence is how sure a resolution is.
+func confidence(how Resolution) float64 {
+	switch how {
+	case ByName:
+		return 1
+	case ByAlias:
+		return 0.95
+	case BySurname:
+		return 0.9
+	case ByTitle, ByPronoun:
+		return 0.85
+	case ByContext:
+		return 0.8
+	case ByFuzzy:
+		return 0.7
+	}
+	return 0
+}
 
 // findMentions matches the lexicon's phrases, longest first, and tries
 // capitalised unknown words against names within a small edit distance.
+//
+// The mentions go into the document's reusable buffer: they are valid until
+// the next sentence (no claim keeps one).
 func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []ment {
 	var inTime []bool // nil: no time in the sentence
 	if len(times) > 0 {
-		inTime = make([]bool, len(toks))
+		inTime = slices.Grow(st.inTime[:0], len(toks))[:len(toks)]
+		clear(inTime)
+		st.inTime = inTime
 	}
 	for _, t := range times {
 		for k := t.start; k < t.end && k < len(toks); k++ {
 			inTime[k] = true
 		}
 	}
-	var out []ment
+	out := st.ments[:0]
+	defer func() { st.ments = out[:0] }()
 	lx := c.lex
 	for i := 0; i < len(toks); i++ {
 		if toks[i].punct || inTime != nil && inTime[i] {
@@ -55,15 +79,15 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 				continue
 			}
 			for _, e := range ph.entries {
-				m := ment{start: i, end: i + n, kind: e.kind, ids: e.ids, how: e.how, conf: howConfidence[e.how], title: -1}
+				m := ment{start: i, end: i + n, kind: e.kind, ids: e.ids, how: e.how, conf: confidence(e.how), title: -1}
 				if e.kind == "person" && len(e.ids) > 1 {
 					id := st.recentOf(e.ids)
 					if id == "" {
 						continue // an ambiguous surname nobody was named by yet
 					}
-					m.ids = []string{id}
+					m.ids = lx.only[id]
 					m.how = ByContext
-					m.conf = howConfidence[ByContext]
+					m.conf = confidence(ByContext)
 				}
 				if e.kind == "office" && !hasCap(toks[i:i+n]) && n == 1 && !titleWordLower[toks[i].norm] {
 					continue
@@ -84,17 +108,17 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 			continue
 		}
 		if id := c.fuzzyPerson(toks[i]); id != "" {
-			out = append(out, ment{start: i, end: i + 1, kind: "person", ids: []string{id}, how: ByFuzzy, conf: howConfidence[ByFuzzy], title: -1})
+			out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByFuzzy, conf: confidence(ByFuzzy), title: -1})
 			continue
 		}
 		switch toks[i].norm {
 		case "he", "him", "his":
 			if id := st.lastOf('m'); id != "" {
-				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: []string{id}, how: ByPronoun, conf: howConfidence[ByPronoun], title: -1})
+				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByPronoun, conf: confidence(ByPronoun), title: -1})
 			}
 		case "she", "her":
 			if id := st.lastOf('f'); id != "" {
-				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: []string{id}, how: ByPronoun, conf: howConfidence[ByPronoun], title: -1})
+				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByPronoun, conf: confidence(ByPronoun), title: -1})
 			}
 		}
 	}

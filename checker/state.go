@@ -21,6 +21,9 @@ type docState struct {
 	// buffer, reused from one sentence to the next
 	toks  []token
 	lower []byte
+	// findMentions' buffers, likewise
+	ments  []ment
+	inTime []bool
 }
 
 func newDocState(date facts.Date) *docState {

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/relcheck/relcheck/checker"
@@ -23,22 +23,29 @@ func (f *lineFormatter) result(r *result) error { return f.render(f.w, r) }
 
 func (f *lineFormatter) render(w io.Writer, r *result) error {
 	path := lineClean(r.Path)
+	var b []byte
 	for _, cl := range r.Claims {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", path, cl.Start.Line, cl.Start.Column,
-			cl.Verdict, lineClean(cl.Kind), lineClean(findingMessage(cl))); err != nil {
-			return err
-		}
+		b = append(b, path...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(cl.Start.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(cl.Start.Column), 10)
+		b = append(b, ": "...)
+		b = append(b, cl.Verdict...)
+		b = append(b, ' ')
+		b = append(b, lineClean(cl.Kind)...)
+		b = append(b, ": "...)
+		b = append(b, lineClean(findingMessage(cl))...)
+		b = append(b, '\n')
 	}
 	if r.Note != "" {
-		if _, err := fmt.Fprintf(w, "%s: note: %s\n", path, lineClean(r.Note)); err != nil {
-			return err
-		}
+		b = append(b, path+": note: "+lineClean(r.Note)+"\n"...)
 	}
 	if r.Error != "" {
-		_, err := fmt.Fprintf(w, "%s: error: %s\n", path, lineClean(r.Error))
-		return err
+		b = append(b, path+": error: "+lineClean(r.Error)+"\n"...)
 	}
-	return nil
+	_, err := w.Write(b)
+	return err
 }
 
 func (f *lineFormatter) end(summary, []topClaim) error { return nil }
