@@ -28,6 +28,8 @@ var (
 var (
 	genericAgreementWords = set("important historic landmark major new bilateral first second key crucial significant formal military defence defense economic trade nuclear")
 	determiners           = set("a an the this that these those its their his her our any no every")
+	dateWords             = set("dates date dated")
+	relativeWords         = set("this that which")
 )
 
 func set(s string) map[string]bool {
@@ -1181,7 +1183,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 		conf = 0.85
 	}
 	var claims []*Claim
-	signed := s.find(signWords) >= 0 || s.find(set("dates date dated")) >= 0
+	signed := s.find(signWords) >= 0 || s.find(dateWords) >= 0
 	if !signed && noun < 0 && base.EventID != "" && !s.namedFully(named) {
 		return nil // a bare keyword ("BrahMos") without a word of agreeing
 	}
@@ -1261,7 +1263,7 @@ func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
 	times := s.claimTimes()
 	if len(times) == 0 {
 		// "This visit is considered the beginning of relations"
-		if s.find(set("this that which")) >= 0 {
+		if s.find(relativeWords) >= 0 {
 			if id := st.recentEvent(KindVisit); id != "" {
 				if e := c.rec.Event(id); e != nil {
 					cl := base
