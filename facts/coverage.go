@@ -8,28 +8,50 @@ package facts
 // A row naming the person decides first; a partial one anywhere in the time
 // makes the answer partial. Otherwise any complete row naming an office the
 // person held in the row's period, or naming no one, decides.
+//
+// A row applies when its period overlaps the time and its from and to lists
+// hold the countries (as SameCountry reads them either way round); an empty
+// list or no country ("") matches.
+//
+// The rows looked at come from the index (see kindRows): those naming no one,
+// the person, or an office the person held in the row's period, so no row
+// needs its who column parsed or its office's terms searched here, and the
+// country lists are expanded in advance (see countrySet).
 func (r *Record) Covered(kind, person, from, to string, when Interval) (bool, *Scope) {
-	var personal []*Scope
-	var general *Scope
-	var partial *Scope
-	for _, s := range r.Coverage {
-		if s.Kind != kind || !s.Period.Overlaps(when) || !r.countryIn(from, s.From) || !r.countryIn(to, s.To) {
+	k := r.idx.coverage[kind]
+	if k == nil {
+		return false, nil
+	}
+	lo, hi := when.Lo(), when.Hi()
+	var general, partial *Scope
+	// the first partial row naming the person, and the last complete one
+	// holding the whole time
+	var personalPartial, personalInside *Scope
+	rows := k.rows(person)
+	for i := range rows {
+		x := &rows[i]
+		s := x.s
+		if x.lo > hi || lo > x.hi || !x.from.has(from) || !x.to.has(to) {
 			continue
 		}
-		switch {
-		case s.Who == "person:"+person && person != "":
-			personal = append(personal, s)
-		case s.Who == "":
-			if s.Complete && when.Within(s.Period) {
+		within := x.lo <= lo && hi <= x.hi
+		switch x.role {
+		case personRow:
+			if !s.Complete {
+				if personalPartial == nil {
+					personalPartial = s
+				}
+			} else if within {
+				personalInside = s
+			}
+		case anyoneRow:
+			if s.Complete && within {
 				general = s
 			} else if partial == nil {
 				partial = s
 			}
-		case len(s.Who) > 7 && s.Who[:7] == "office:" && person != "":
-			if !r.heldDuring(person, s.Who[7:], s.Period) {
-				continue
-			}
-			if s.Complete && when.Within(s.Period) {
+		case officeRow:
+			if s.Complete && within {
 				if general == nil {
 					general = s
 				}
@@ -38,19 +60,11 @@ func (r *Record) Covered(kind, person, from, to string, when Interval) (bool, *S
 			}
 		}
 	}
-	if len(personal) > 0 {
-		var inside *Scope
-		for _, s := range personal {
-			if !s.Complete {
-				return false, s
-			}
-			if when.Within(s.Period) {
-				inside = s
-			}
-		}
-		if inside != nil {
-			return true, inside
-		}
+	if personalPartial != nil {
+		return false, personalPartial
+	}
+	if personalInside != nil {
+		return true, personalInside
 	}
 	if general != nil {
 		return true, general
@@ -58,43 +72,19 @@ func (r *Record) Covered(kind, person, from, to string, when Interval) (bool, *S
 	return false, partial
 }
 
-// countryIn reports whether a country (or its successor naming) is in a
-// coverage row's list; an empty list or an unknown country matches all.
-func (r *Record) countryIn(c string, list []string) bool {
-	if len(list) == 0 || c == "" {
-		return true
-	}
-	for _, x := range list {
-		if r.SameCountry(c, x) || r.SameCountry(x, c) {
-			return true
-		}
-	}
-	return false
-}
-
-// heldDuring reports whether the person held the office (or one it stands
-// for) at some time within the interval.
-func (r *Record) heldDuring(person, office string, when Interval) bool {
-	for _, t := range r.Holders(office, when) {
-		if t.Person == person {
-			return true
-		}
-	}
-	return false
-}
-
 // OfficeCovered says whether the record holds every term of an office over
 // the interval, with the deciding row.
 func (r *Record) OfficeCovered(office string, when Interval) (bool, *Scope) {
+	lo, hi := when.Lo(), when.Hi()
 	var partial *Scope
-	for _, s := range r.Coverage {
-		if s.Kind != OfficeKind || s.Who != "office:"+office || !s.Period.Overlaps(when) {
+	for _, x := range r.idx.officeRows[office] {
+		if x.lo > hi || lo > x.hi {
 			continue
 		}
-		if s.Complete && when.Within(s.Period) {
-			return true, s
+		if x.s.Complete && x.lo <= lo && hi <= x.hi {
+			return true, x.s
 		}
-		partial = s
+		partial = x.s
 	}
 	return false, partial
 }

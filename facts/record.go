@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -146,7 +145,10 @@ type Scope struct {
 	Pos      Pos
 }
 
-// Record is a loaded, validated fact base with its indexes.
+// Record is a loaded, validated fact base with its indexes. Parse builds
+// the indexes once; after that a Record is only read, so many goroutines may
+// query it at once. Its exported fields must not be changed: the indexes
+// would no longer match them.
 type Record struct {
 	Name        string
 	Title       string
@@ -166,6 +168,8 @@ type Record struct {
 	offices map[string]*Office
 	events  map[string]*Event
 	terms   map[string]*Term
+
+	idx index // built by Parse for the per-claim queries
 }
 
 // File is one table of a record, by name and content. The name's base (such
@@ -212,6 +216,7 @@ func Parse(files []File) (*Record, error) {
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
+	r.buildIndex()
 	return r, nil
 }
 
@@ -238,16 +243,38 @@ func (r *Record) Event(id string) *Event { return r.events[id] }
 // Term returns a term of office by id, or nil.
 func (r *Record) Term(id string) *Term { return r.terms[id] }
 
-// TermsAt returns the terms a person held that overlap the interval.
+// TermsAt returns the terms a person held that overlap the interval, in time
+// order.
 func (r *Record) TermsAt(person string, when Interval) []*Term {
-	p := r.people[person]
-	if p == nil {
+	return overlapping(r.idx.personTerms[person], when)
+}
+
+// overlapping returns the terms of a list ordered by start whose spans
+// overlap the interval, in list order; nil when there are none. The result is
+// a fresh slice, so callers may keep or change it.
+func overlapping(list []termSpan, when Interval) []*Term {
+	if len(list) == 0 {
 		return nil
 	}
-	var out []*Term
-	for _, t := range p.Terms {
-		if r.termSpan(t).Overlaps(when) {
-			out = append(out, t)
+	lo, hi := when.Lo(), when.Hi()
+	n := 0
+	for _, x := range list {
+		if x.lo > hi {
+			break // ordered by start: no later term can overlap either
+		}
+		if x.overlaps(lo, hi) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]*Term, 0, n)
+	for _, x := range list {
+		if x.overlaps(lo, hi) {
+			if out = append(out, x.t); len(out) == n {
+				break
+			}
 		}
 	}
 	return out
@@ -296,32 +323,16 @@ func (r *Record) SameCountry(a, b string) bool {
 }
 
 // Holders returns the terms of an office (and of the offices it includes)
-// overlapping the interval, in time order.
+// overlapping the interval, in time order (by start; on a tie, in the order
+// the offices are included).
 func (r *Record) Holders(office string, when Interval) []*Term {
-	var out []*Term
-	for _, o := range r.Expand(office) {
-		for _, t := range r.offices[o].Terms {
-			if r.termSpan(t).Overlaps(when) {
-				out = append(out, t)
-			}
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].When.Lo() < out[j].When.Lo() })
-	return out
+	return overlapping(r.idx.officeTerms[office], when)
 }
 
 // Expand returns the office ids an office stands for: itself, or for a loose
-// office the offices it includes.
-func (r *Record) Expand(office string) []string {
-	o := r.offices[office]
-	if o == nil {
-		return nil
-	}
-	if len(o.Includes) == 0 {
-		return []string{office}
-	}
-	return o.Includes
-}
+// office the offices it includes; nil for an unknown office. The slice is the
+// record's own: do not modify it.
+func (r *Record) Expand(office string) []string { return r.idx.expand[office] }
 
 // Span is a term's interval with an open end closed at the record's as-of date.
 func (r *Record) Span(t *Term) Interval { return r.termSpan(t) }
