@@ -80,23 +80,23 @@ type Claim struct {
 	Time       Time
 	Negated    bool
 	Mode       Mode
-	Quoted     bool     // inside quotation marks
-	Speaker    string   // who is quoted, when the sentence says
-	Office     []string // office ids a title stands for (office claims)
-	Ordinal    int      // 1 first, 2 second, …; -1 last
-	Became     bool     // office claims: the person took office at the time
-	Predicate  bool     // office claims: stated ("X was Premier in 1955"), not a title before a name
-	Number     int      // summits: the number in the series
-	Count      int      // "twice", "ten times"
-	Recent     bool     // "most recently"
-	Duration   int      // agreements: years ("for 20 years")
-	EventID    string   // an event the sentence refers to ("this visit", a named treaty)
-	Elsewhere  string   // a destination the record does not know ("Beijing")
-	Other      bool     // summits: one outside the record's series (BRICS, SCO, informal)
-	SignedAt   string   // agreements: the city the claim says it was signed in
-	Unlisted   string   // agreements: a name the record does not list
-	Phrase     string   // the words that made the claim (trigger), for reports
-	Mentions   []Mention
+	Quoted     bool      // inside quotation marks
+	Speaker    string    // who is quoted, when the sentence says
+	Office     []string  // office ids a title stands for (office claims)
+	Ordinal    int       // 1 first, 2 second, …; -1 last
+	Became     bool      // office claims: the person took office at the time
+	Predicate  bool      // office claims: stated ("X was Premier in 1955"), not a title before a name
+	Number     int       // summits: the number in the series
+	Count      int       // "twice", "ten times"
+	Recent     bool      // "most recently"
+	Duration   int       // agreements: years ("for 20 years")
+	EventID    string    // an event the sentence refers to ("this visit", a named treaty)
+	Elsewhere  string    // a destination the record does not know ("Beijing")
+	Other      bool      // summits: one outside the record's series (BRICS, SCO, informal)
+	SignedAt   string    // agreements: the city the claim says it was signed in
+	Unlisted   string    // agreements: a name the record does not list
+	Phrase     string    // the words that made the claim (trigger), for reports
+	Mentions   []Mention // the sentence's mentions, shared by its claims: read only
 
 	times []facts.Interval // office claims: every time the title is used for
 

@@ -103,15 +103,12 @@ func (c *Checker) parseSentence(text string, st *docState) []*Claim {
 	}
 	quoted, speaker := c.quotation(s)
 	mentions := c.exportMentions(s)
-	for i, cl := range claims {
+	for _, cl := range claims {
 		cl.Text = text
 		cl.Mode = s.mode
 		cl.Quoted = quoted
 		cl.Speaker = speaker
-		cl.Mentions = mentions
-		if i > 0 {
-			cl.Mentions = slices.Clone(mentions) // each claim owns its list
-		}
+		cl.Mentions = mentions // one list for the sentence's claims: read only
 	}
 	return claims
 }
@@ -526,7 +523,11 @@ func (s *sentence) find(words map[string]bool) int {
 }
 
 // claimTimes are the sentence's times that date an event (not durations).
+// The list is read only: it may be s.times itself.
 func (s *sentence) claimTimes() []timeExpr {
+	if !slices.ContainsFunc(s.times, func(t timeExpr) bool { return t.duration != 0 }) {
+		return s.times
+	}
 	var out []timeExpr
 	for _, t := range s.times {
 		if t.duration == 0 {
