@@ -64,7 +64,8 @@ func (c *Checker) parseSentence(text string, st *docState) []*Claim {
 	if len(s.toks) == 0 {
 		return nil
 	}
-	s.times = findTimes(s.toks, st.timeContext())
+	st.times = appendTimes(st.times[:0], s.toks, st.timeContext())
+	s.times = st.times
 	s.ments = c.findMentions(s.toks, s.times, st)
 
 	var claims []*Claim

@@ -21,7 +21,8 @@ type docState struct {
 	// buffer, reused from one sentence to the next
 	toks  []token
 	lower []byte
-	// findMentions' buffers, likewise
+	// the sentence's times and findMentions' buffers, likewise
+	times  []timeExpr
 	ments  []ment
 	inTime []bool
 }

@@ -107,8 +107,12 @@ type timeContext struct {
 }
 
 // findTimes reads every time expression of a sentence, left to right.
-func findTimes(toks []token, ctx timeContext) []timeExpr {
-	var out []timeExpr
+func findTimes(toks []token, ctx timeContext) []timeExpr { return appendTimes(nil, toks, ctx) }
+
+// appendTimes is findTimes appending to out, so that a document reuses one
+// buffer from sentence to sentence.
+func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
+	first := len(out)
 	w := func(i int) string {
 		if i < 0 || i >= len(toks) {
 			return ""
@@ -300,7 +304,7 @@ func findTimes(toks []token, ctx timeContext) []timeExpr {
 		}
 	}
 	// "most recently in 2025", "most recent … 2025", "last visited … in 2025"
-	for k := range out {
+	for k := first; k < len(out); k++ {
 		for j := out[k].start - 1; j >= 0 && j >= out[k].start-4; j-- {
 			if (w(j) == "recently" || w(j) == "recent" || w(j) == "latest") && w(j-1) == "most" || w(j) == "latest" {
 				out[k].recent = true
