@@ -14,6 +14,7 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -66,6 +67,7 @@ usage, input or record errors (the other inputs are still checked).`),
 			&cli.BoolFlag{Name: "mentions", Usage: "json: include how each mention was resolved"},
 			&cli.BoolFlag{Name: "progress", Usage: "show progress on standard error even for short runs (only ever on a terminal)"},
 			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile of the run to `FILE` (for go tool pprof)"},
+			&cli.StringFlag{Name: "memprofile", Hidden: true, Usage: "write a profile of the run's allocations to `FILE` (for go tool pprof)"},
 		}, recordFlags...),
 		Action: func(c *cli.Context) error {
 			return runCheck(c, stdin)
@@ -98,6 +100,15 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 			return fail(exitError, "--cpuprofile: %v", err)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if p := c.String("memprofile"); p != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			if f, err := os.Create(p); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
 	}
 	cfg, err := loadConfig(c)
 	if err != nil {
@@ -420,7 +431,12 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 		}
 		src = f
 	}
-	br := bufio.NewReaderSize(src, 64<<10)
+	br := readBufs.Get().(*bufio.Reader)
+	br.Reset(src)
+	defer func() {
+		br.Reset(nil) // keep no reference to the input
+		readBufs.Put(br)
+	}()
 	head, _ := br.Peek(sniffLen)
 	if what := sniffBinary(head); what != "" {
 		r.Note = "skipped: binary file (" + what + ")"
@@ -479,6 +495,10 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 	}
 	return
 }
+
+// readBufs holds the 64 KiB read buffers of the documents being checked:
+// an archive of small files would otherwise allocate one per file.
+var readBufs = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
 
 // partClaims is how many listed claims a document holds before it sends them
 // on as a part: memory stays bounded however many claims one document has.
