@@ -239,7 +239,9 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		prog.add(r.Counts.Claims)
 		r.contradicted, r.failKeys = nil, nil
 		if r.rendered != nil {
-			_, err = bw.Write(r.rendered)
+			_, err = bw.Write(r.rendered.Bytes())
+			putRenderBuf(r.rendered)
+			r.rendered = nil
 		} else {
 			err = out.result(r)
 		}
@@ -308,11 +310,22 @@ func tuneGC(format string) (restore func()) {
 // copies bytes in input order.
 func renderThen(rend renderer, send func(*result)) func(*result) {
 	return func(r *result) {
-		var b bytes.Buffer
-		if rend.render(&b, r) == nil { // a bytes.Buffer takes every write
-			r.rendered, r.Claims = b.Bytes(), nil
+		b := renderBufs.Get().(*bytes.Buffer)
+		b.Reset()
+		if rend.render(b, r) == nil { // a bytes.Buffer takes every write
+			r.rendered, r.Claims = b, nil
 		}
 		send(r)
+	}
+}
+
+// renderBufs holds the buffers results are rendered into: the output puts
+// each back once it has written it.
+var renderBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func putRenderBuf(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 { // an unusually long part's buffer goes to the collector
+		renderBufs.Put(b)
 	}
 }
 

@@ -28,7 +28,7 @@ type result struct {
 
 	// rendered: the result as its renderer writes it (the claims are then
 	// dropped); nil when the formatter writes it
-	rendered []byte
+	rendered *bytes.Buffer
 
 	// For the run's totals and baseline, without holding every claim:
 	contradicted map[string]int  // claimLine of each contradicted claim, counted

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -24,6 +25,9 @@ func (f *lineFormatter) result(r *result) error { return f.render(f.w, r) }
 func (f *lineFormatter) render(w io.Writer, r *result) error {
 	path := lineClean(r.Path)
 	var b []byte
+	if bb, ok := w.(*bytes.Buffer); ok {
+		b = bb.AvailableBuffer() // append in place
+	}
 	for _, cl := range r.Claims {
 		b = append(b, path...)
 		b = append(b, ':')
