@@ -113,7 +113,10 @@ func stageBench(b *testing.B, f func(c *Checker, st *docState, s string)) {
 }
 
 func BenchmarkTokenize(b *testing.B) {
-	stageBench(b, func(c *Checker, st *docState, s string) { st.toks, st.lower = appendTokens(st.toks[:0], st.lower, s) })
+	stageBench(b, func(c *Checker, st *docState, s string) {
+		st.toks, st.lower = appendTokens(st.toks[:0], st.lower, s)
+		c.lex.words.classify(st.toks)
+	})
 }
 
 func BenchmarkFindTimes(b *testing.B) {
@@ -123,13 +126,15 @@ func BenchmarkFindTimes(b *testing.B) {
 	var n int
 	for i, s := range sents {
 		toks[i] = tokenize(s)
+		c.lex.words.classify(toks[i])
 		n += len(s)
 	}
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
+	var buf []timeExpr
 	for b.Loop() {
 		for _, t := range toks {
-			findTimes(t, timeContext{})
+			buf = appendTimes(buf[:0], t, timeContext{})
 		}
 	}
 }
@@ -142,6 +147,7 @@ func BenchmarkFindMentions(b *testing.B) {
 	var n int
 	for i, s := range sents {
 		toks[i] = tokenize(s)
+		c.lex.words.classify(toks[i])
 		times[i] = findTimes(toks[i], timeContext{})
 		n += len(s)
 	}

@@ -18,11 +18,10 @@ type entry struct {
 type lexicon struct {
 	phrases map[string][]entry
 	maxLen  int
-	// the phrases by their first word, longest first, so that a sentence is
-	// matched with one map lookup per word
-	first map[string][]phrase
-	// firstMay passes every first word of first, and few others
-	firstMay wordFilter
+	// every word the checker asks about: the grammar's word sets, and the
+	// phrases by their first word, longest first, so that a sentence is
+	// matched with one lookup per word
+	words *wordTable
 	// single-word person names (surnames, one-word aliases) for misspellings,
 	// by first letter
 	fuzzy    map[string][]string
@@ -85,20 +84,20 @@ func newLexicon(r *facts.Record) *lexicon {
 	for _, w := range commonWords {
 		lx.vocab[w] = true
 	}
-	lx.first = map[string][]phrase{}
+	first := map[string][]phrase{}
 	for k, es := range lx.phrases {
 		words := strings.Fields(k)
-		lx.first[words[0]] = append(lx.first[words[0]], phrase{words: words, entries: es})
+		first[words[0]] = append(first[words[0]], phrase{words: words, entries: es})
 	}
-	for w, list := range lx.first {
+	lx.words = newWordTable()
+	for w, list := range first {
 		sort.Slice(list, func(i, j int) bool {
 			if len(list[i].words) != len(list[j].words) {
 				return len(list[i].words) > len(list[j].words)
 			}
 			return strings.Join(list[i].words, " ") < strings.Join(list[j].words, " ")
 		})
-		lx.first[w] = list
-		lx.firstMay.add(w)
+		lx.words.add(w).phrases = list
 	}
 	lx.byLetter = map[byte][]string{}
 	for name := range lx.fuzzy {

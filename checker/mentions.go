@@ -70,8 +70,8 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 		}
 		matched := false
 		var phrases []phrase
-		if lx.firstMay.may(toks[i].norm) {
-			phrases = lx.first[toks[i].norm]
+		if info := toks[i].info; info != nil {
+			phrases = info.phrases
 		}
 		for _, ph := range phrases {
 			n := ph.match(toks[i:])

@@ -60,6 +60,7 @@ func (s *sentence) w(i int) string {
 func (c *Checker) parseSentence(text string, st *docState) []*Claim {
 	st.seq++
 	st.toks, st.lower = appendTokens(st.toks[:0], st.lower, text) // no claim keeps a token
+	c.lex.words.classify(st.toks)
 	s := &sentence{text: text, toks: st.toks}
 	if len(s.toks) == 0 {
 		return nil
@@ -127,31 +128,26 @@ func mayClaim(s *sentence) bool {
 			return true
 		}
 	}
-	for i, t := range s.toks {
-		if t.punct {
-			continue
-		}
-		switch n := t.norm; n {
-		case "set", "touched", "was", "were", "been", "held":
+	for i := range s.toks {
+		t := &s.toks[i]
+		switch {
+		case t.is(clsVisitNear):
 			if s.isVisitTrigger(i) {
 				return true
 			}
-		default:
-			if claimWordsMay.may(n) && claimWords[n] {
-				return true
-			}
+		case t.is(clsClaim):
+			return true
 		}
 	}
 	return false
 }
 
+// visitNearWords make a visit trigger with the words after them (see
+// isVisitTrigger), and only then.
+var visitNearWords = set("set touched was were been held")
+
 // claimWords are the words without which no claim is made (see mayClaim).
 var claimWords = union(visitVerbs, visitNouns, summitWord, agreeNouns, relNouns)
-
-var claimWordsMay = filterOf(claimWords)
-
-// triggerWordsMay passes every word triggerKind knows.
-var triggerWordsMay = filterOf(union(visitVerbs, visitNouns, summitWord, agreeNouns, signWords))
 
 func union(sets ...map[string]bool) map[string]bool {
 	m := map[string]bool{}
@@ -163,8 +159,8 @@ func union(sets ...map[string]bool) map[string]bool {
 	return m
 }
 
-// modeWordsMay passes every word a case of modeOf tests first.
-var modeWordsMay = filterOf(union(condW, futureW, opinionW, set("set plans planned expected scheduled due intends going next may could i")))
+// modeWords holds every word a case of modeOf tests first.
+var modeWords = union(condW, futureW, opinionW, set("set plans planned expected scheduled due intends going next may could i"))
 
 // modeOf says whether the sentence asserts, asks, supposes, predicts or opines.
 func modeOf(s *sentence) Mode {
@@ -181,7 +177,7 @@ func modeOf(s *sentence) Mode {
 	}
 	for i, t := range s.toks {
 		n := t.norm
-		if !modeWordsMay.may(n) {
+		if !t.is(clsMode) {
 			continue // no case below can hold
 		}
 		switch {
@@ -561,11 +557,11 @@ func (s *sentence) nearestTrigger(i int) int {
 func (s *sentence) timesFor(v int) []timeExpr {
 	var triggers []int
 	for i := range s.toks {
-		if triggerKind(s.w(i)) != "" {
+		if s.triggerKindAt(i) != "" {
 			triggers = append(triggers, i)
 		}
 	}
-	kind := triggerKind(s.w(v))
+	kind := s.triggerKindAt(v)
 	var out []timeExpr
 	for _, t := range s.claimTimes() {
 		owner, best := -1, 1<<30
@@ -578,24 +574,25 @@ func (s *sentence) timesFor(v int) []timeExpr {
 				owner, best = g, d
 			}
 		}
-		if owner < 0 || triggerKind(s.w(owner)) == kind || kind == "" {
+		if owner < 0 || s.triggerKindAt(owner) == kind || kind == "" {
 			out = append(out, t)
 		}
 	}
 	return out
 }
 
-// triggerKind groups the words that make claims: the visit words are one
+// triggerKindAt groups the words that make claims: the visit words are one
 // kind, summit another, agreement words a third.
-func triggerKind(w string) string {
-	switch {
-	case !triggerWordsMay.may(w):
+func (s *sentence) triggerKindAt(i int) string {
+	if i < 0 || i >= len(s.toks) {
 		return ""
-	case visitVerbs[w] || visitNouns[w]:
+	}
+	switch t := &s.toks[i]; {
+	case t.is(clsVisit):
 		return KindVisit
-	case summitWord[w]:
+	case t.is(clsSummit):
 		return KindSummit
-	case agreeNouns[w] || signWords[w]:
+	case t.is(clsAgree):
 		return KindAgreement
 	}
 	return ""
@@ -729,7 +726,7 @@ func (s *sentence) isVisitTrigger(i int) bool {
 	case t == "held":
 		return s.w(i+1) == "talks" // "held talks in New Delhi"
 	}
-	return claimWordsMay.may(t) && (visitVerbs[t] || visitNouns[t])
+	return i >= 0 && i < len(s.toks) && s.toks[i].is(clsVisit)
 }
 
 func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {

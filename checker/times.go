@@ -107,10 +107,17 @@ type timeContext struct {
 }
 
 // findTimes reads every time expression of a sentence, left to right.
-func findTimes(toks []token, ctx timeContext) []timeExpr { return appendTimes(nil, toks, ctx) }
+func findTimes(toks []token, ctx timeContext) []timeExpr {
+	for i := range toks {
+		if toks[i].info == nil && !toks[i].punct {
+			toks[i].info = grammarTable.info(toks[i].norm) // not classified yet
+		}
+	}
+	return appendTimes(nil, toks, ctx)
+}
 
 // appendTimes is findTimes appending to out, so that a document reuses one
-// buffer from sentence to sentence.
+// buffer from sentence to sentence. The tokens must be classified.
 func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 	first := len(out)
 	w := func(i int) string {
@@ -121,7 +128,7 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 	}
 	for i := 0; i < len(toks); i++ {
 		n := w(i)
-		if !mayStartTime(n) {
+		if !mayStartTime(&toks[i]) {
 			continue // none of the readings below can begin here
 		}
 		// durations: "for 20 years", "a 20-year treaty", "twenty-year"
@@ -317,13 +324,14 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 // mayStartTime is false for a word that cannot begin any time expression
 // findTimes reads: every reading needs a digit, or a month, season, number
 // word, "-year", or one of the words that open ranges and relative years.
-func mayStartTime(n string) bool {
+func mayStartTime(t *token) bool {
+	n := t.norm
 	for k := 0; k < len(n); k++ {
 		if '0' <= n[k] && n[k] <= '9' {
 			return true
 		}
 	}
-	return timeWordsMay.may(n) && timeWords[n] || strings.HasSuffix(n, "-year")
+	return t.is(clsTime) || strings.HasSuffix(n, "-year")
 }
 
 // timeWords are the words without digits that may begin a time.
@@ -340,8 +348,6 @@ var timeWords = func() map[string]bool {
 	}
 	return m
 }()
-
-var timeWordsMay = filterOf(timeWords)
 
 var seasons = map[string][2]int{"spring": {3, 5}, "summer": {6, 8}, "autumn": {9, 11}, "fall": {9, 11}, "winter": {1, 2}}
 

@@ -13,6 +13,7 @@ type token struct {
 	norm       string // lower case, typographic apostrophes made plain
 	cap        bool   // starts with an upper-case letter
 	punct      bool
+	info       *wordInfo // what the word table knows of the word (set by classify)
 }
 
 // tokenize splits a sentence into words and punctuation. A word keeps inner
@@ -216,12 +217,4 @@ func (f *wordFilter) add(w string) {
 // may is false when w is certainly not one of the words added.
 func (f *wordFilter) may(w string) bool {
 	return w != "" && f[w[0]]&lengthBit(len(w)) != 0
-}
-
-func filterOf(words map[string]bool) *wordFilter {
-	f := new(wordFilter)
-	for w := range words {
-		f.add(w)
-	}
-	return f
 }
