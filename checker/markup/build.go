@@ -1,7 +1,9 @@
 package markup
 
 import (
+	"encoding/binary"
 	"html"
+	"math/bits"
 	"slices"
 	"sort"
 	"unicode/utf8"
@@ -17,17 +19,26 @@ const (
 )
 
 // builder accumulates the text of one block and its offset map. Finished
-// blocks go to *out.
+// blocks go to the Reader out.
 type builder struct {
 	text []byte
 	runs []run
 	kind Kind
-	out  *[]*Block
+	out  *Reader
 	segs []Segment // scratch for segment
 	gen  int       // counts flushes and cuts, which move the text
 }
 
-func newBuilder(out *[]*Block) *builder { return &builder{out: out} }
+// newBuilder returns a builder of paragraphs, with room for a typical one,
+// so that its buffers do not grow step by step in every document.
+func newBuilder(out *Reader) *builder {
+	return &builder{
+		text: make([]byte, 0, 1<<10),
+		runs: make([]run, 0, 16),
+		out:  out,
+		segs: make([]Segment, 0, 16),
+	}
+}
 
 // empty reports whether the builder holds no text.
 func (b *builder) empty() bool { return len(b.text) == 0 }
@@ -41,33 +52,11 @@ func (b *builder) add(p []byte, pos Position, ent entMode) Position {
 	i := 0
 	for i < len(p) {
 		// The common case: a stretch of words with single spaces between them.
-		j, cols := i, 0
-		for j < len(p) {
-			c := p[j]
-			if c < utf8.RuneSelf {
-				if plain(c, ent) {
-					j++
-					cols++
-					continue
-				}
-				if c == ' ' && j > i && j+1 < len(p) && plain(p[j+1], ent) {
-					j++
-					cols++
-					continue
-				}
-				break
-			}
-			r, n := utf8.DecodeRune(p[j:])
-			if r == utf8.RuneError && n == 1 {
-				break
-			}
-			j += n
-			cols++
-		}
+		j, extra := stretch(p, i, ent)
 		if j > i {
-			b.verbatim(p[i:j], pos)
+			b.verbatim(p[i:j], pos, extra == 0)
 			pos.Offset += j - i
-			pos.Column += cols
+			pos.Column += j - i - extra
 			i = j
 			continue
 		}
@@ -75,7 +64,7 @@ func (b *builder) add(p []byte, pos Position, ent entMode) Position {
 		case c == '&':
 			dec, n := decodeEntity(p[i:], ent)
 			if n == 0 {
-				b.verbatim(p[i:i+1], pos)
+				b.verbatim(p[i:i+1], pos, true)
 				pos.Offset++
 				pos.Column++
 				i++
@@ -97,7 +86,7 @@ func (b *builder) add(p []byte, pos Position, ent entMode) Position {
 			end := advance(pos, p[i:i+n])
 			if c == ' ' {
 				if b.canSpace() {
-					b.verbatim(p[i:i+1], pos)
+					b.verbatim(p[i:i+1], pos, true)
 				}
 			} else {
 				b.space(pos, end)
@@ -115,10 +104,87 @@ func (b *builder) add(p []byte, pos Position, ent entMode) Position {
 	return pos
 }
 
-// plain reports whether the ASCII byte c is copied as it is.
+// stretch returns the end of the stretch of text at p[i:] that add copies
+// as it is: valid UTF-8 with no white space, control characters or (with
+// ent) '&', but for single spaces inside it, each followed by a byte that
+// plain accepts. It also returns the bytes of the stretch beyond the first of
+// each multi-byte character, so that it need not count the characters one by
+// one.
+func stretch(p []byte, i int, ent entMode) (j, extra int) {
+	plain, amp := &plainBytes[ent], ent != entNone
+	for j = i; j < len(p); {
+		// Runs of ASCII words go eight bytes at a time. A space at j == i
+		// starts no stretch, so the byte at i is read one at a time.
+		for j > i && j+8 <= len(p) {
+			other, space := classify(binary.LittleEndian.Uint64(p[j:]), amp)
+			// A space needs a plain byte after it: a space that ends the
+			// eight bytes is read again with the next eight.
+			if stop := other | space&((other|space)>>8); stop != 0 {
+				j += bits.TrailingZeros64(stop) / 8
+				break
+			}
+			j += 8 - int(space>>63)
+		}
+		if j == len(p) {
+			break
+		}
+		c := p[j]
+		if c < utf8.RuneSelf {
+			if plain[c] || c == ' ' && j > i && j+1 < len(p) && plain[p[j+1]] {
+				j++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRune(p[j:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		j += n
+		extra += n - 1
+	}
+	return j, extra
+}
+
+// Masks of the low and of the high bit of each byte of a uint64.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// classify returns masks with the high bit set in each byte of x (eight
+// bytes of text) that is a space, and in each other byte that is not plain:
+// not ASCII, a control character, DEL, or with amp '&'.
+func classify(x uint64, amp bool) (other, space uint64) {
+	// The arithmetic treats each byte apart: no byte carries into the next.
+	other = x&highBits | ^((x|highBits)-' '*lowBits)&highBits | zeroBytes(x^0x7f*lowBits)
+	if amp {
+		other |= zeroBytes(x ^ '&'*lowBits)
+	}
+	return other, zeroBytes(x ^ ' '*lowBits)
+}
+
+// zeroBytes returns a mask with the high bit set in each zero byte of x.
+func zeroBytes(x uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	return ^((x&low7 + low7) | x | low7)
+}
+
+// plain reports whether the ASCII byte c is copied as it is. It is true of
+// the bytes of multi-byte characters too, which are copied unless invalid.
 func plain(c byte, ent entMode) bool {
 	return c > ' ' && c != 0x7f && (c != '&' || ent == entNone)
 }
+
+// plainBytes[ent][c] is plain(c, ent).
+var plainBytes = func() (t [entHTML + 1][256]bool) {
+	for ent := range t {
+		for c := range 256 {
+			t[ent][c] = plain(byte(c), entMode(ent))
+		}
+	}
+	return t
+}()
 
 // isWhite reports whether s is white space or control characters only.
 func isWhite(s string) bool {
@@ -151,8 +217,9 @@ func (b *builder) replace(s string, start, end Position) {
 }
 
 // verbatim appends s, a copy of the original bytes at pos: valid UTF-8 on
-// one line. It extends the last run when s follows it directly.
-func (b *builder) verbatim(s []byte, pos Position) {
+// one line, and ASCII only if ascii is set. It extends the last run when s
+// follows it directly.
+func (b *builder) verbatim(s []byte, pos Position, ascii bool) {
 	col := pos.Column
 	for off := 0; off < len(s); {
 		if n := len(b.runs); n > 0 {
@@ -163,7 +230,7 @@ func (b *builder) verbatim(s []byte, pos Position) {
 				if k > 0 {
 					b.text = append(b.text, s[off:off+k]...)
 					if off += k; off < len(s) {
-						col += utf8.RuneCount(s[off-k : off])
+						col += columns(s[off-k:off], ascii)
 					}
 					continue
 				}
@@ -180,9 +247,39 @@ func (b *builder) verbatim(s []byte, pos Position) {
 		})
 		b.text = append(b.text, s[off:off+k]...)
 		if off += k; off < len(s) {
-			col += utf8.RuneCount(s[off-k : off])
+			col += columns(s[off-k:off], ascii)
 		}
 	}
+}
+
+// columns returns the number of code points in p, valid UTF-8 that is
+// ASCII only if ascii is set.
+func columns(p []byte, ascii bool) int {
+	n := len(p)
+	if !ascii {
+		for _, c := range p {
+			if c&0xC0 == 0x80 { // a continuation byte
+				n--
+			}
+		}
+	}
+	return n
+}
+
+// runeCount returns the number of code points in p, as utf8.RuneCount
+// does (an invalid byte counts as one), without the copy of a non-ASCII p
+// that utf8.RuneCount makes.
+func runeCount(p []byte) int {
+	n := 0
+	for i := 0; i < len(p); n++ {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(p[i:])
+		i += size
+	}
+	return n
 }
 
 // runeBoundary returns the largest k' <= k that does not split a code point
@@ -219,12 +316,7 @@ func (b *builder) emit(text []byte, runs []run) {
 		return
 	}
 	b.segs = segment(text, b.kind, b.segs[:0])
-	*b.out = append(*b.out, &Block{
-		Text:     string(text),
-		Kind:     b.kind,
-		Segments: slices.Clone(b.segs),
-		runs:     slices.Clone(runs),
-	})
+	b.out.emit(text, b.kind, b.segs, runs)
 }
 
 // limit cuts the text while it is longer than MaxText. Each cut emits at
@@ -346,7 +438,7 @@ func (r *run) atBytes(text []byte, t int) Position {
 	return Position{
 		Offset: r.start.Offset + t - r.text,
 		Line:   r.start.Line,
-		Column: r.start.Column + utf8.RuneCount(text[r.text:t]),
+		Column: r.start.Column + runeCount(text[r.text:t]),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -62,13 +63,28 @@ const pauseLimit = 64 << 10
 // cuts it.
 const cutMargin = 64
 
+// bufReaders holds the buffered readers of finished htmlParsers, for the
+// reason lineBufs holds line buffers.
+var bufReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, pauseLimit+4096) }}
+
 func newHTMLParser(r io.Reader, rd *Reader) *htmlParser {
+	br := bufReaders.Get().(*bufio.Reader)
+	br.Reset(r)
 	return &htmlParser{
 		rd:  rd,
-		src: &pauseReader{br: bufio.NewReaderSize(r, pauseLimit+4096), limit: pauseLimit},
+		src: &pauseReader{br: br, limit: pauseLimit},
 		pos: Position{Line: 1, Column: 1},
-		b:   newBuilder(&rd.queue),
-		dir: &builder{out: &rd.queue, kind: Directive},
+		b:   newBuilder(rd),
+		dir: &builder{out: rd, kind: Directive},
+	}
+}
+
+// release gives the buffered reader back to bufReaders.
+func (h *htmlParser) release() {
+	if br := h.src.br; br != nil {
+		br.Reset(nil)
+		bufReaders.Put(br)
+		h.src.br = nil
 	}
 }
 
@@ -119,10 +135,10 @@ func (h *htmlParser) step() error {
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			h.pos = advance(h.pos, raw)
-			h.startTag(tt == html.SelfClosingTagToken, start)
+			h.startTag(raw, tt == html.SelfClosingTagToken, start)
 		case html.EndTagToken:
 			h.pos = advance(h.pos, raw)
-			h.endTag(start)
+			h.endTag(raw, start)
 		case html.CommentToken:
 			if !partial {
 				h.comment(raw, start)
@@ -239,14 +255,15 @@ func (h *htmlParser) kind() Kind {
 	return Paragraph
 }
 
-func (h *htmlParser) startTag(selfClosing bool, start Position) {
-	name, hasAttr := h.z.TagName()
-	a := atom.Lookup(name)
+func (h *htmlParser) startTag(raw []byte, selfClosing bool, start Position) {
+	a := tagAtom(raw)
 	switch a {
 	case atom.Meta:
+		_, hasAttr := h.z.TagName()
 		h.meta(hasAttr)
 	case atom.Time:
 		if h.dateRank == 0 {
+			_, hasAttr := h.z.TagName()
 			h.time(hasAttr)
 		}
 	}
@@ -305,9 +322,8 @@ func (h *htmlParser) startTag(selfClosing bool, start Position) {
 	}
 }
 
-func (h *htmlParser) endTag(start Position) {
-	name, _ := h.z.TagName()
-	a := atom.Lookup(name)
+func (h *htmlParser) endTag(raw []byte, start Position) {
+	a := tagAtom(raw)
 	switch a {
 	case atom.Head:
 		h.inHead = false
@@ -421,6 +437,32 @@ func (h *htmlParser) time(hasAttr bool) {
 			return
 		}
 	}
+}
+
+// tagAtom returns the atom of the name of raw, a start or end tag token:
+// atom.Lookup(Tokenizer.TagName()) without the copy TagName makes. The
+// tokenizer reads the name from just after "<" or "</" up to white space,
+// '/' or '>', and lower-cases it; it turns NUL into U+FFFD, which no atom
+// holds, as no atom holds NUL either.
+func tagAtom(raw []byte) atom.Atom {
+	i := 1
+	if len(raw) > 1 && raw[1] == '/' {
+		i = 2
+	}
+	var name [32]byte // longer than any atom
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(name) {
+			return 0
+		}
+		name[n] = lowerASCII(c)
+		n++
+	}
+	return atom.Lookup(name[:n])
 }
 
 // skipIndex returns the index in htmlParser.skip of an element whose

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func TestHTML(t *testing.T) {
@@ -230,5 +232,41 @@ func TestHTMLSmallLimit(t *testing.T) {
 		if got := golden(blocks); limit >= 64 && got != whole {
 			t.Errorf("limit %d: blocks differ from an uncut read (-whole +cut):\n%s", limit, cmp.Diff(whole, got))
 		}
+	}
+}
+
+// TestTagAtom checks that tagAtom reads a tag's name from its raw token as
+// the tokenizer's TagName does.
+func TestTagAtom(t *testing.T) {
+	inputs := append(fuzzSeeds(),
+		"<P><DIV class=x><br/><Br\n><h1\t><td\f></td ><tD/x><SCRIPT>x</SCRIPT><a\x00b><A\x00>"+
+			"<meta name=date><abcdefghijklmnopqrstuvwxyzabcdefghij></p/><Time><ONBEFOREUNLOAD></\x00>"+
+			"<h\u00e9><li\xff><\n><x-y></x-y\r\n>")
+	page, err := os.ReadFile(filepath.Join("testdata", "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs = append(inputs, string(page))
+	tags := 0
+	for _, in := range inputs {
+		z := html.NewTokenizer(strings.NewReader(in))
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				break
+			}
+			if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
+				continue
+			}
+			raw := string(z.Raw())
+			name, _ := z.TagName()
+			if got, want := tagAtom([]byte(raw)), atom.Lookup(name); got != want {
+				t.Errorf("tagAtom(%q) = %v, want %v (TagName %q)", raw, got, want, name)
+			}
+			tags++
+		}
+	}
+	if tags < 50 {
+		t.Errorf("only %d tags read", tags)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sync"
 )
 
 // maxChunk is the most bytes of one line the line reader returns at once; a
@@ -39,8 +40,23 @@ type lineReader struct {
 	begun bool
 }
 
+// lineBufs holds the buffers of finished lineReaders. A typical document is
+// far smaller than a buffer, so allocating and clearing a new buffer for each
+// would cost more than reading the document.
+var lineBufs = sync.Pool{New: func() any { return new([lineBuf]byte) }}
+
 func newLineReader(r io.Reader) *lineReader {
-	return &lineReader{r: r, buf: make([]byte, lineBuf), pos: Position{Line: 1, Column: 1}, first: true}
+	buf := lineBufs.Get().(*[lineBuf]byte)
+	return &lineReader{r: r, buf: buf[:], pos: Position{Line: 1, Column: 1}, first: true}
+}
+
+// release gives the buffer back to lineBufs. The lineReader, and the chunks
+// it returned, must not be used afterwards.
+func (l *lineReader) release() {
+	if l.buf != nil {
+		lineBufs.Put((*[lineBuf]byte)(l.buf))
+		l.buf, l.r = nil, nil
+	}
 }
 
 // fill reads more input into the buffer, moving what is kept (from keep on)

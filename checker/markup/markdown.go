@@ -57,12 +57,13 @@ func newMarkdownParser(r io.Reader, rd *Reader) *mdParser {
 	return &mdParser{
 		lr:         newLineReader(r),
 		rd:         rd,
-		b:          newBuilder(&rd.queue),
-		dir:        &builder{out: &rd.queue, kind: Directive},
+		b:          newBuilder(rd),
+		dir:        &builder{out: rd, kind: Directive},
 		listIndent: -1,
-		lastRun:    map[int]int32{},
 	}
 }
+
+func (m *mdParser) release() { m.lr.release() }
 
 func (m *mdParser) step() error {
 	if !m.started {
@@ -364,13 +365,10 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 	links := m.links[:0]
 	start := 0 // plain text p[start:i] is not yet added
 	for i := 0; i < len(p); {
-		c := p[i]
-		switch c {
-		case '\\', '`', '*', '_', '~', '!', '[', ']', '<':
-		default:
-			i++
-			continue
+		if i = nextMarkup(p, i); i == len(p) {
+			break
 		}
+		c := p[i]
 		skip := -1 // if set, p[i:skip] is dropped
 		switch c {
 		case '\\':
@@ -486,6 +484,18 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 	}
 	m.links = links
 	return pos
+}
+
+// inlineMarkup marks the bytes that may start inline markup.
+var inlineMarkup = [256]bool{'\\': true, '`': true, '*': true, '_': true, '~': true, '!': true, '[': true, ']': true, '<': true}
+
+// nextMarkup returns the offset of the first byte of p at or after i that
+// may start inline markup, or len(p).
+func nextMarkup(p []byte, i int) int {
+	for i < len(p) && !inlineMarkup[p[i]] {
+		i++
+	}
+	return i
 }
 
 // crossLink ends a link whose text started on an earlier line of the
@@ -608,6 +618,9 @@ func (m *mdParser) codeSpans(p []byte) []int32 {
 		default:
 			i++
 		}
+	}
+	if m.lastRun == nil {
+		m.lastRun = map[int]int32{} // most documents have no code spans
 	}
 	clear(m.lastRun)
 	for k := len(runs) - 2; k >= 0; k -= 2 {

@@ -279,3 +279,19 @@ func benchmarkRead(b *testing.B, f Format) {
 func BenchmarkReadText(b *testing.B)     { benchmarkRead(b, Text) }
 func BenchmarkReadMarkdown(b *testing.B) { benchmarkRead(b, Markdown) }
 func BenchmarkReadHTML(b *testing.B)     { benchmarkRead(b, HTML) }
+
+// benchmarkReadSmall reads a document of 8 KiB, about the size of a news
+// article, with a new Reader each time: what a Reader costs to start and to
+// finish matters there as it does not for one large input.
+func benchmarkReadSmall(b *testing.B, f Format) {
+	in := newsInput(f, 8<<10)
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		drain(b, NewReader(strings.NewReader(in), f))
+	}
+}
+
+func BenchmarkReadSmallText(b *testing.B)     { benchmarkReadSmall(b, Text) }
+func BenchmarkReadSmallMarkdown(b *testing.B) { benchmarkReadSmall(b, Markdown) }
+func BenchmarkReadSmallHTML(b *testing.B)     { benchmarkReadSmall(b, HTML) }

@@ -13,13 +13,22 @@ type Reader struct {
 	head  int      // next block of queue to return
 	date  string
 	err   error // sticky: io.EOF or a read error
+
+	// Storage for the segments and offset maps of the blocks handed out.
+	// Blocks themselves are allocated one by one: a slab of Blocks would
+	// keep every text in it alive while the Reader fills it.
+	segs slab[Segment]
+	runs slab[run]
 }
 
 // parser reads its input until it has finished at least one block (it
-// appends them to the Reader's queue) or the input ends; at the end it
-// returns io.EOF after its last blocks.
+// appends them to the Reader's queue with emit) or the input ends; at the
+// end it returns io.EOF after its last blocks. Once step has returned an
+// error, release frees its buffers for other Readers and step is not called
+// again.
 type parser interface {
 	step() error
+	release()
 }
 
 // NewReader returns a Reader of r in format f (Text for an unknown format).
@@ -46,6 +55,7 @@ func (r *Reader) Next() (*Block, error) {
 		}
 		r.queue, r.head = r.queue[:0], 0
 		if err := r.p.step(); err != nil {
+			r.p.release()
 			if err == io.EOF {
 				r.err = io.EOF
 			} else {
@@ -66,3 +76,14 @@ func (r *Reader) Next() (*Block, error) {
 // datetime>. A date in front matter or in <head> is known before the first
 // block is returned.
 func (r *Reader) Date() string { return r.date }
+
+// emit queues a new Block made of text, kind, segs and runs, which it
+// copies.
+func (r *Reader) emit(text []byte, kind Kind, segs []Segment, runs []run) {
+	r.queue = append(r.queue, &Block{
+		Text:     string(text),
+		Kind:     kind,
+		Segments: r.segs.clone(segs),
+		runs:     r.runs.clone(runs),
+	})
+}

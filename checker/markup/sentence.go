@@ -1,6 +1,8 @@
 package markup
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,8 +20,10 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 		return dst
 	}
 	for i := start; i < len(text); {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' && !isEllipsis(text, i) {
+		if i = nextEnder(text, i); i == len(text) {
+			break
+		}
+		if text[i] == 0xE2 && !isEllipsis(text, i) {
 			i++
 			continue
 		}
@@ -52,6 +56,25 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 		dst = append(dst, Segment{start, end})
 	}
 	return dst
+}
+
+// mayEnd marks the bytes that may end a sentence: '.', '!', '?' and the
+// first byte of '…', which starts other characters too, such as '“'.
+var mayEnd = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
+
+// nextEnder returns the offset of the first byte of text at or after i that
+// mayEnd marks, or len(text). It reads eight bytes at a time.
+func nextEnder(text []byte, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		x := binary.LittleEndian.Uint64(text[i:])
+		if m := zeroBytes(x^'.'*lowBits) | zeroBytes(x^'!'*lowBits) | zeroBytes(x^'?'*lowBits) | zeroBytes(x^0xE2*lowBits); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(text) && !mayEnd[text[i]] {
+		i++
+	}
+	return i
 }
 
 func isEllipsis(text []byte, i int) bool {
@@ -126,6 +149,13 @@ func boundary(text []byte, ts, te, k int) bool {
 func wordBefore(text []byte, end int) []byte {
 	i := end
 	for i > 0 && end-i < 32 {
+		if c := text[i-1]; c < utf8.RuneSelf { // the common case, without decoding
+			if c != '.' && !isAlnum(c) {
+				break
+			}
+			i--
+			continue
+		}
 		r, size := utf8.DecodeLastRune(text[:i])
 		if r != '.' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			break
@@ -284,17 +314,31 @@ func skipOpeners(text []byte, i int) int {
 func spaceAt(text []byte, i int) bool {
 	c := text[i]
 	if c < utf8.RuneSelf {
-		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+		return isASCIISpace(c)
 	}
 	r, _ := utf8.DecodeRune(text[i:])
 	return unicode.IsSpace(r)
 }
 
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
 // skipSpace returns the offset of the first non-space character at or
 // after i.
 func skipSpace(text []byte, i int) int {
-	for i < len(text) && spaceAt(text, i) {
-		_, size := utf8.DecodeRune(text[i:])
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf { // the common case, without decoding
+			if !isASCIISpace(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		if !unicode.IsSpace(r) {
+			return i
+		}
 		i += size
 	}
 	return i

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"math/rand"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -77,5 +78,27 @@ func TestSegmentHeading(t *testing.T) {
 	got := segment(text, Heading, nil)
 	if want := []Segment{{0, len(text)}}; !cmp.Equal(want, got) {
 		t.Errorf("heading segments = %v, want %v", got, want)
+	}
+}
+
+// TestNextEnder checks nextEnder, which reads eight bytes at a time,
+// against a loop over the bytes.
+func TestNextEnder(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	pieces := []string{"word", " ", "a", ".", "!", "?", "…", "“", "é", "\xe2", "\xff", ",", "\x00", ".\"", "x"}
+	for n := 0; n < 5000; n++ {
+		var text []byte
+		for k := rng.Intn(30); k > 0; k-- {
+			text = append(text, pieces[rng.Intn(len(pieces))]...)
+		}
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && !mayEnd[text[want]] {
+				want++
+			}
+			if got := nextEnder(text, i); got != want {
+				t.Fatalf("nextEnder(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
 	}
 }

@@ -21,8 +21,10 @@ type textParser struct {
 }
 
 func newTextParser(r io.Reader, rd *Reader) *textParser {
-	return &textParser{lr: newLineReader(r), rd: rd, b: newBuilder(&rd.queue)}
+	return &textParser{lr: newLineReader(r), rd: rd, b: newBuilder(rd)}
 }
+
+func (t *textParser) release() { t.lr.release() }
 
 func (t *textParser) step() error {
 	for len(t.rd.queue) == 0 {
