@@ -509,16 +509,6 @@ func (c *Checker) countryOf(place string) string {
 	return ""
 }
 
-// triggers finds the first token of a kind of trigger.
-func (s *sentence) find(words map[string]bool) int {
-	for i, t := range s.toks {
-		if words[t.norm] {
-			return i
-		}
-	}
-	return -1
-}
-
 // claimTimes are the sentence's times that date an event (not durations).
 // The list is read only: it may be s.times itself.
 func (s *sentence) claimTimes() []timeExpr {
@@ -642,6 +632,9 @@ func countAt(s *sentence) int {
 		case "once", "twice", "thrice":
 			return i
 		}
+		if !t.is(clsNumber) && !hasDigit(t.norm) {
+			continue // no count
+		}
 		if n, ok := countOf(t.norm); ok && n > 0 && t.norm != "a" && t.norm != "an" {
 			if nx := s.w(i + 1); nx == "times" || nx == "occasions" || ((nx == "visits" || nx == "trips") && s.w(i-1) != "the") {
 				return i
@@ -661,6 +654,9 @@ func countIn(s *sentence) int {
 			return 2
 		case "thrice":
 			return 3
+		}
+		if !t.is(clsNumber) && !hasDigit(t.norm) {
+			continue // no count
 		}
 		if n, ok := countOf(t.norm); ok && t.norm != "a" && t.norm != "an" {
 			if nx := s.w(i + 1); nx == "times" || nx == "occasions" || ((nx == "visits" || nx == "trips") && s.w(i-1) != "the") {
@@ -982,7 +978,7 @@ func (s *sentence) subjectsBefore(v int) []*ment {
 // summitClaims: "the 15th annual summit in New Delhi in 2014", "Modi's first
 // summit with Putin in 2014".
 func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
-	v := s.find(summitWord)
+	v := s.findClass(clsSummitWord)
 	if v < 0 {
 		return nil
 	}
@@ -1097,7 +1093,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 			}
 		}
 	}
-	noun := s.find(agreeNouns)
+	noun := s.findClass(clsAgreeNoun)
 	if len(named) == 0 && noun < 0 {
 		return nil
 	}
@@ -1182,7 +1178,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 		conf = 0.85
 	}
 	var claims []*Claim
-	signed := s.find(signWords) >= 0 || s.find(dateWords) >= 0
+	signed := s.findClass(clsSign) >= 0 || s.findClass(clsDateWord) >= 0
 	if !signed && noun < 0 && base.EventID != "" && !s.namedFully(named) {
 		return nil // a bare keyword ("BrahMos") without a word of agreeing
 	}
@@ -1224,10 +1220,10 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 // relationsClaims: "relations began in the late 1950s", "ties were
 // established in 1947", "this visit is considered the beginning of relations".
 func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
-	r := s.find(relNouns)
+	r := s.findClass(clsRelNoun)
 	b := -1
 	for i, t := range s.toks {
-		if !startWords[t.norm] {
+		if !t.is(clsStart) {
 			continue
 		}
 		// "date" starts relations only as "date back" / "dates from"; "set" only as "set up"
@@ -1262,7 +1258,7 @@ func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
 	times := s.claimTimes()
 	if len(times) == 0 {
 		// "This visit is considered the beginning of relations"
-		if s.find(relativeWords) >= 0 {
+		if s.findClass(clsRelative) >= 0 {
 			if id := st.recentEvent(KindVisit); id != "" {
 				if e := c.rec.Event(id); e != nil {
 					cl := base

@@ -128,9 +128,16 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 	}
 	for i := 0; i < len(toks); i++ {
 		n := w(i)
-		if !mayStartTime(&toks[i]) {
-			continue // none of the readings below can begin here
+		t := &toks[i]
+		// Each reading below needs a digit, or a word of a class (a number,
+		// month or season word, "the", "that", "from", "between"), or
+		// "-year": a word with none of them is passed over, and the readings
+		// are tried only where they can hold.
+		digit := hasDigit(n)
+		if !digit && !t.is(clsTime) && !strings.HasSuffix(n, "-year") {
+			continue
 		}
+		number := digit || t.is(clsNumber)
 		// durations: "for 20 years", "a 20-year treaty", "twenty-year"
 		if strings.HasSuffix(n, "-year") {
 			if k, ok := countOf(strings.TrimSuffix(n, "-year")); ok {
@@ -138,10 +145,12 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 				continue
 			}
 		}
-		if k, ok := countOf(n); ok && (w(i+1) == "years" || w(i+1) == "year") && (w(i-1) == "for" || w(i-1) == "of" && (w(i-2) == "term" || w(i-2) == "period" || w(i-2) == "duration")) {
-			out = append(out, timeExpr{start: i - 1, end: i + 2, duration: k})
-			i++
-			continue
+		if number && (w(i+1) == "years" || w(i+1) == "year") && (w(i-1) == "for" || w(i-1) == "of" && (w(i-2) == "term" || w(i-2) == "period" || w(i-2) == "duration")) {
+			if k, ok := countOf(n); ok {
+				out = append(out, timeExpr{start: i - 1, end: i + 2, duration: k})
+				i++
+				continue
+			}
 		}
 		// ranges: "from 1966 to 1977", "between 1985 and 1991"
 		if (n == "from" || n == "between") && i+3 < len(toks) {
@@ -153,73 +162,79 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 				}
 			}
 		}
-		// ISO dates and year ranges written in one token: 2025-12-04, 1966-77, 1966–1977
-		if strings.Count(n, "-") == 2 {
-			p := strings.Split(n, "-")
-			if y, ok := yearOf(p[0]); ok && len(p[1]) == 2 && len(p[2]) == 2 && allDigits(p[1]) && allDigits(p[2]) {
-				m, _ := strconv.Atoi(p[1])
-				d, _ := strconv.Atoi(p[2])
-				if iv, ok := dayIv(y, m, d); ok {
-					out = append(out, timeExpr{start: i, end: i + 1, when: iv})
+		if digit { // the readings up to the months need a digit
+			// ISO dates and year ranges written in one token: 2025-12-04, 1966-77, 1966–1977
+			if strings.Count(n, "-") == 2 {
+				p := strings.Split(n, "-")
+				if y, ok := yearOf(p[0]); ok && len(p[1]) == 2 && len(p[2]) == 2 && allDigits(p[1]) && allDigits(p[2]) {
+					m, _ := strconv.Atoi(p[1])
+					d, _ := strconv.Atoi(p[2])
+					if iv, ok := dayIv(y, m, d); ok {
+						out = append(out, timeExpr{start: i, end: i + 1, when: iv})
+						continue
+					}
+				}
+			}
+			if a, b, ok := strings.Cut(n, "-"); ok && !strings.Contains(b, "-") {
+				if ya, ok := yearOf(a); ok && allDigits(b) && (len(b) == 2 || len(b) == 4) {
+					yb, _ := strconv.Atoi(b)
+					if len(b) == 2 {
+						yb += ya / 100 * 100
+					}
+					if yb > ya {
+						out = append(out, timeExpr{start: i, end: i + 1, isRange: true, when: facts.Interval{Start: yearIv(ya).Start, End: yearIv(yb).End}})
+						continue
+					}
+				}
+			}
+			if ya, ok := yearOf(n); ok && (w(i+1) == "–" || w(i+1) == "—") {
+				if yb, ok := yearOf(w(i + 2)); ok && yb > ya {
+					out = append(out, timeExpr{start: i, end: i + 3, isRange: true, when: facts.Interval{Start: yearIv(ya).Start, End: yearIv(yb).End}})
+					i += 2
 					continue
 				}
 			}
-		}
-		if a, b, ok := strings.Cut(n, "-"); ok && !strings.Contains(b, "-") {
-			if ya, ok := yearOf(a); ok && allDigits(b) && (len(b) == 2 || len(b) == 4) {
-				yb, _ := strconv.Atoi(b)
-				if len(b) == 2 {
-					yb += ya / 100 * 100
+			// decades: "the 1950s", "the late 1950s", "mid-1980s", "early 2000s"
+			if part, dec, ok := decadeOf(n); ok {
+				start := i
+				if part == "" {
+					if p := w(i - 1); p == "early" || p == "mid" || p == "late" || p == "middle" {
+						part = p
+						start = i - 1
+					}
 				}
-				if yb > ya {
-					out = append(out, timeExpr{start: i, end: i + 1, isRange: true, when: facts.Interval{Start: yearIv(ya).Start, End: yearIv(yb).End}})
-					continue
-				}
-			}
-		}
-		if ya, ok := yearOf(n); ok && (w(i+1) == "–" || w(i+1) == "—") {
-			if yb, ok := yearOf(w(i + 2)); ok && yb > ya {
-				out = append(out, timeExpr{start: i, end: i + 3, isRange: true, when: facts.Interval{Start: yearIv(ya).Start, End: yearIv(yb).End}})
-				i += 2
+				out = append(out, timeExpr{start: start, end: i + 1, isRange: true, when: decadePart(dec, part)})
 				continue
 			}
-		}
-		// decades: "the 1950s", "the late 1950s", "mid-1980s", "early 2000s"
-		if part, dec, ok := decadeOf(n); ok {
-			start := i
-			if part == "" {
-				if p := w(i - 1); p == "early" || p == "mid" || p == "late" || p == "middle" {
-					part = p
-					start = i - 1
+			// day month year: "18 November 1955"; month day, year: "December 4, 2025";
+			// "the 25th of November 1986"; "20 November" (the year of the last time)
+			if d, ok := dayOf(n); ok {
+				j := i + 1
+				if w(j) == "of" {
+					j++
 				}
-			}
-			out = append(out, timeExpr{start: start, end: i + 1, isRange: true, when: decadePart(dec, part)})
-			continue
-		}
-		// day month year: "18 November 1955"; month day, year: "December 4, 2025";
-		// "the 25th of November 1986"; "20 November" (the year of the last time)
-		if d, ok := dayOf(n); ok {
-			j := i + 1
-			if w(j) == "of" {
-				j++
-			}
-			if m, ok := months[w(j)]; ok && toks[j].cap {
-				if y, ok := yearOf(w(j + 1)); ok {
-					if iv, ok := dayIv(y, m, d); ok {
-						out = append(out, timeExpr{start: i, end: j + 2, when: iv})
-						i = j + 1
-						continue
-					}
-				} else if !ctx.last.Start.IsZero() {
-					if iv, ok := dayIv(ctx.last.Start.Y, m, d); ok {
-						out = append(out, timeExpr{start: i, end: j + 1, when: iv, relative: true})
-						i = j
-						continue
+				if m, ok := months[w(j)]; ok && toks[j].cap {
+					if y, ok := yearOf(w(j + 1)); ok {
+						if iv, ok := dayIv(y, m, d); ok {
+							out = append(out, timeExpr{start: i, end: j + 2, when: iv})
+							i = j + 1
+							continue
+						}
+					} else if !ctx.last.Start.IsZero() {
+						if iv, ok := dayIv(ctx.last.Start.Y, m, d); ok {
+							out = append(out, timeExpr{start: i, end: j + 1, when: iv, relative: true})
+							i = j
+							continue
+						}
 					}
 				}
 			}
 		}
-		if m, ok := months[n]; ok && (toks[i].cap || len(n) > 3) && n != "may" || (n == "may" && toks[i].cap && i > 0) {
+		m, ok := 0, false
+		if t.is(clsMonth) {
+			m, ok = months[n]
+		}
+		if ok && (toks[i].cap || len(n) > 3) && n != "may" || (n == "may" && toks[i].cap && i > 0) {
 			if m == 0 {
 				m = months[n]
 			}
@@ -265,7 +280,11 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 			}
 		}
 		// seasons: "the summer of 1987", "winter 1971"
-		if sm, ok := seasons[n]; ok {
+		sm, ok := [2]int{}, false
+		if t.is(clsSeason) {
+			sm, ok = seasons[n]
+		}
+		if ok {
 			j := i + 1
 			if w(j) == "of" {
 				j++
@@ -277,7 +296,7 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 				continue
 			}
 		}
-		if y, ok := yearOf(n); ok {
+		if y, ok := yearOf(n); digit && ok {
 			if p := w(i - 1); p == "$" || p == "us$" || p == "rs" || p == "no." || p == "number" {
 				continue
 			}
@@ -319,19 +338,6 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 		}
 	}
 	return out
-}
-
-// mayStartTime is false for a word that cannot begin any time expression
-// findTimes reads: every reading needs a digit, or a month, season, number
-// word, "-year", or one of the words that open ranges and relative years.
-func mayStartTime(t *token) bool {
-	n := t.norm
-	for k := 0; k < len(n); k++ {
-		if '0' <= n[k] && n[k] <= '9' {
-			return true
-		}
-	}
-	return t.is(clsTime) || strings.HasSuffix(n, "-year")
 }
 
 // timeWords are the words without digits that may begin a time.
@@ -419,7 +425,10 @@ func relativeYear(toks []token, i int, ctx timeContext) (facts.Interval, int, bo
 		}
 		return yearIv(y), 2, true
 	}
-	if n, ok := countOf(w(i)); ok && (w(i+1) == "years" || w(i+1) == "year") && (w(i+2) == "later" || w(i+2) == "afterwards" || w(i+2) == "after") {
+	if w(i+1) != "years" && w(i+1) != "year" {
+		return facts.Interval{}, 0, false
+	}
+	if n, ok := countOf(w(i)); ok && (w(i+2) == "later" || w(i+2) == "afterwards" || w(i+2) == "after") {
 		return yearIv(y + n), 3, true
 	}
 	return facts.Interval{}, 0, false

@@ -7,16 +7,26 @@ package checker
 // table, and leaves the answers on the token.
 
 // wordClass says which of the grammar's word sets a word belongs to.
-type wordClass uint16
+type wordClass uint32
 
 const (
-	clsTime      wordClass = 1 << iota // may begin a time without a digit (timeWords)
-	clsClaim                           // no claim is made without one (claimWords)
-	clsMode                            // a case of modeOf tests it (modeWords)
-	clsVisit                           // a visit verb or noun
-	clsSummit                          // a summit word
-	clsAgree                           // an agreement noun or signing verb
-	clsVisitNear                       // a visit trigger with the right next words ("was in", "set foot")
+	clsTime       wordClass = 1 << iota // may begin a time without a digit (timeWords)
+	clsClaim                            // no claim is made without one (claimWords)
+	clsMode                             // a case of modeOf tests it (modeWords)
+	clsVisit                            // a visit verb or noun
+	clsSummit                           // a summit word
+	clsAgree                            // an agreement noun or signing verb
+	clsVisitNear                        // a visit trigger with the right next words ("was in", "set foot")
+	clsNumber                           // a number word ("two", "a")
+	clsMonth                            // a month or its abbreviation
+	clsSeason                           // a season
+	clsSummitWord                       // summitWord
+	clsAgreeNoun                        // agreeNouns
+	clsSign                             // signWords
+	clsRelNoun                          // relNouns
+	clsStart                            // startWords
+	clsDateWord                         // dateWords
+	clsRelative                         // relativeWords
 )
 
 // wordInfo is what the checker knows about one word.
@@ -74,6 +84,16 @@ func newWordTable() *wordTable {
 		{agreeNouns, clsAgree},
 		{signWords, clsAgree},
 		{visitNearWords, clsVisitNear},
+		{keysOf(numberWords), clsNumber},
+		{keysOf(months), clsMonth},
+		{keysOf(seasons), clsSeason},
+		{summitWord, clsSummitWord},
+		{agreeNouns, clsAgreeNoun},
+		{signWords, clsSign},
+		{relNouns, clsRelNoun},
+		{startWords, clsStart},
+		{dateWords, clsDateWord},
+		{relativeWords, clsRelative},
 	} {
 		for w := range s.words {
 			wt.add(w).cls |= s.cls
@@ -85,6 +105,35 @@ func newWordTable() *wordTable {
 // grammarTable is the table without a lexicon: findTimes classifies with it
 // when called on its own.
 var grammarTable = newWordTable()
+
+func keysOf[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+// findClass is the index of the first token of a class, or -1.
+func (s *sentence) findClass(c wordClass) int {
+	for i := range s.toks {
+		if s.toks[i].is(c) {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasDigit reports whether a word holds a digit: every reading of a number
+// or year needs one.
+func hasDigit(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if '0' <= w[k] && w[k] <= '9' {
+			return true
+		}
+	}
+	return false
+}
 
 func (wi *wordInfo) is(c wordClass) bool { return wi != nil && wi.cls&c != 0 }
 
