@@ -259,9 +259,37 @@ func (f *textFormatter) underlined(cl *checker.Claim) string {
 	return sanitize(text)
 }
 
+// alreadyClean reports, in one pass, whether s is valid UTF-8 without a
+// character sanitize would escape: then s is its own sanitized form.
+func alreadyClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r < 0xa0 || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
 // sanitize makes text safe for a terminal or a CI log: control characters
 // (ANSI escapes, carriage returns, NUL) are shown escaped, never raw.
 func sanitize(s string) string {
+	if alreadyClean(s) {
+		return s // nearly every finding: nothing to change
+	}
+	return sanitizeSlow(s)
+}
+
+func sanitizeSlow(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\ufffd") // a stray 0x9b is CSI to some terminals
 	}

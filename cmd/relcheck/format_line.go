@@ -56,7 +56,12 @@ func (f *lineFormatter) end(summary, []topClaim) error { return nil }
 
 // lineClean is sanitize for text that may not be valid UTF-8: an invalid
 // byte (a lone 0x9b is CSI to some terminals) becomes U+FFFD.
-func lineClean(s string) string { return sanitize(strings.ToValidUTF8(s, "\ufffd")) }
+func lineClean(s string) string {
+	if alreadyClean(s) {
+		return s
+	}
+	return sanitize(strings.ToValidUTF8(s, "\ufffd"))
+}
 
 // findingMessage is a claim's finding in one line of plain text: what the
 // claim asserts, the explanation, and the correction if there is one. It is

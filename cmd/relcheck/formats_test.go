@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -680,5 +681,28 @@ func TestFormatsStream(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// alreadyClean is the fast path of sanitize and lineClean: whenever it says
+// a string is clean, the full escaping must leave the string as it is, and
+// for every string the answer must match what the escaping does.
+func TestAlreadyCleanAgrees(t *testing.T) {
+	samples := []string{"", "plain", "em — dash", "tab\there", "nl\n", "esc\x1b[31m", "del\x7f", "c1 \u0085 \u009b",
+		"nbsp\u00a0ok", "line\u2028sep", "para\u2029sep", "bad \xff byte", "cut \xe2\x80", "Наталья", "🙂"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", " ", "—", "\x00", "\x1f", "\x7f", "\u0080", "\u009f", "\u00a0", "\u2028", "\xff", "\xe2", "Я"}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		samples = append(samples, b.String())
+	}
+	for _, s := range samples {
+		unchanged := utf8.ValidString(s) && sanitizeSlow(s) == s
+		if got := alreadyClean(s); got != unchanged {
+			t.Errorf("alreadyClean(%q) = %v, but the escaping changes it: %v", s, got, !unchanged)
+		}
 	}
 }
