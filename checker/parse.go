@@ -58,10 +58,16 @@ func (s *sentence) w(i int) string {
 
 // parseSentence turns one sentence into claims (without verdicts).
 func (c *Checker) parseSentence(text string, st *docState) []*Claim {
-	st.seq++
 	st.toks, st.lower = appendTokens(st.toks[:0], st.lower, text) // no claim keeps a token
 	c.lex.words.classify(st.toks)
-	s := &sentence{text: text, toks: st.toks}
+	return c.parseTokens(text, st.toks, st)
+}
+
+// parseTokens is parseSentence for a sentence already split into classified
+// words (see prepare).
+func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim {
+	st.seq++
+	s := &sentence{text: text, toks: toks}
 	if len(s.toks) == 0 {
 		return nil
 	}

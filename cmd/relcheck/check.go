@@ -310,6 +310,10 @@ func tuneGC(format string) (restore func()) {
 // copies bytes in input order.
 func renderThen(rend renderer, send func(*result)) func(*result) {
 	return func(r *result) {
+		if r.pipelined {
+			send(r) // its worker is busy enough: the output renders it
+			return
+		}
 		b := renderBufs.Get().(*bytes.Buffer)
 		b.Reset()
 		if rend.render(b, r) == nil { // a bytes.Buffer takes every write
@@ -398,6 +402,7 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 		return
 	}
 	var src io.Reader
+	var size int64 // the document's size in bytes, when known before reading
 	format := opts.inputFormat
 	date := opts.date
 	sniff := !opts.forceFormat
@@ -409,6 +414,7 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 			return
 		}
 		src = strings.NewReader(in.doc.Text)
+		size = int64(len(in.doc.Text))
 		if in.doc.Format != "" && !opts.forceFormat {
 			f, err := markup.ParseFormat(in.doc.Format)
 			if err != nil {
@@ -429,9 +435,12 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 		r.Path = opts.stdinName
 		src = stdin
 	default:
-		if st, err := os.Stat(in.path); err == nil && opts.maxDocBytes > 0 && !strings.HasSuffix(in.path, ".gz") && st.Size() > opts.maxDocBytes {
-			r.Error = tooLargeError(opts.maxDocBytes) // refused before reading: nothing listed in part
-			return
+		if st, err := os.Stat(in.path); err == nil {
+			if opts.maxDocBytes > 0 && !strings.HasSuffix(in.path, ".gz") && st.Size() > opts.maxDocBytes {
+				r.Error = tooLargeError(opts.maxDocBytes) // refused before reading: nothing listed in part
+				return
+			}
+			size = st.Size()
 		}
 		f, err := openInput(in.path)
 		if err != nil {
@@ -460,7 +469,11 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 	}
 	dr := newDocReader(ctx, br, opts.maxDocBytes)
 	sent := false
-	err := chk.Check(dr, checker.Input{Format: format, Date: date}, func(cl *checker.Claim) error {
+	// a long document reads ahead in a goroutine of its own: one big file
+	// keeps two cores busy
+	pipelined := size >= pipelineBytes
+	r.pipelined = pipelined
+	err := chk.Check(dr, checker.Input{Format: format, Date: date, Pipelined: pipelined}, func(cl *checker.Claim) error {
 		if opts.ignore != nil && opts.ignore(cl.Text) {
 			return nil
 		}
@@ -487,7 +500,7 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 				r.More = true
 				send(r)
 				sent = true
-				r = &result{Path: r.Path, ID: r.ID, URL: r.URL}
+				r = &result{Path: r.Path, ID: r.ID, URL: r.URL, pipelined: pipelined}
 			}
 		}
 		return nil
@@ -508,6 +521,11 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 	}
 	return
 }
+
+// pipelineBytes is the size from which a document is read ahead while it is
+// checked (checker.Input.Pipelined). Below it, the inputs running side by
+// side keep the cores busy and the extra goroutine would only cost.
+const pipelineBytes = 1 << 20
 
 // readBufs holds the 64 KiB read buffers of the documents being checked:
 // an archive of small files would otherwise allocate one per file.

@@ -29,6 +29,9 @@ type result struct {
 	// rendered: the result as its renderer writes it (the claims are then
 	// dropped); nil when the formatter writes it
 	rendered *bytes.Buffer
+	// pipelined: the document is read ahead in a goroutine of its own (a
+	// long one), so its parts are rendered by the output, not its worker
+	pipelined bool
 
 	// For the run's totals and baseline, without holding every claim:
 	contradicted map[string]int  // claimLine of each contradicted claim, counted
