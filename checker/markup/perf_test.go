@@ -295,3 +295,30 @@ func benchmarkReadSmall(b *testing.B, f Format) {
 func BenchmarkReadSmallText(b *testing.B)     { benchmarkReadSmall(b, Text) }
 func BenchmarkReadSmallMarkdown(b *testing.B) { benchmarkReadSmall(b, Markdown) }
 func BenchmarkReadSmallHTML(b *testing.B)     { benchmarkReadSmall(b, HTML) }
+
+// BenchmarkSentences splits the blocks of a news-like text into sentences,
+// the reader's last step, on its own.
+func BenchmarkSentences(b *testing.B) {
+	rd := NewReader(strings.NewReader(newsInput(Text, 1<<20)), Text)
+	var texts [][]byte
+	n := 0
+	for {
+		blk, err := rd.Next()
+		if err != nil {
+			break
+		}
+		texts = append(texts, []byte(blk.Text))
+		n += len(blk.Text)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	var segs []Segment
+	for b.Loop() {
+		for _, t := range texts {
+			segs = segment(t, Paragraph, segs[:0])
+		}
+	}
+	if len(segs) == 0 {
+		b.Fatal("no sentences")
+	}
+}

@@ -125,6 +125,22 @@ type jsonLines struct {
 }
 
 func (j jsonLines) write(v any) error {
+	if buf, ok := j.w.(*bytes.Buffer); ok {
+		// rendering into a buffer: encode in place, escape the new line if need be
+		start := buf.Len()
+		enc := json.NewEncoder(buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			buf.Truncate(start)
+			return err
+		}
+		if line := buf.Bytes()[start:]; hasC1(line) {
+			line = bytes.Clone(line)
+			buf.Truncate(start)
+			buf.Write(escapeC1(line))
+		}
+		return nil
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -140,7 +156,7 @@ func (j jsonLines) write(v any) error {
 // among them). They can only be inside strings, where a \u escape means the
 // same character.
 func escapeC1(b []byte) []byte {
-	if !bytes.ContainsFunc(b, isC1) {
+	if !hasC1(b) {
 		return b
 	}
 	var out bytes.Buffer
@@ -154,6 +170,25 @@ func escapeC1(b []byte) []byte {
 		b = b[n:]
 	}
 	return out.Bytes()
+}
+
+// hasC1 is bytes.ContainsFunc(b, isC1) for valid UTF-8, as encoding/json
+// writes it, without decoding every rune: DEL is the byte 0x7f, and U+0080
+// to U+009F are 0xc2 followed by 0x80 to 0x9f.
+func hasC1(b []byte) bool {
+	if bytes.IndexByte(b, 0x7f) >= 0 {
+		return true
+	}
+	for {
+		i := bytes.IndexByte(b, 0xc2)
+		if i < 0 || i+1 >= len(b) {
+			return false
+		}
+		if c := b[i+1]; c >= 0x80 && c <= 0x9f {
+			return true
+		}
+		b = b[i+1:]
+	}
 }
 
 func isC1(r rune) bool { return r == 0x7f || (r >= 0x80 && r < 0xa0) }

@@ -706,3 +706,20 @@ func TestAlreadyCleanAgrees(t *testing.T) {
 		}
 	}
 }
+
+// hasC1 is the fast test in front of escapeC1: it must agree with testing
+// every rune, on any valid UTF-8.
+func TestHasC1Agrees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "\"", "\x7f", "\u0080", "\u009b", "\u009f", "\u00a0", "\u00c2", "\u0100", "é", "—", "Ā"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := []byte(b.String())
+		if got, want := hasC1(s), bytes.ContainsFunc(s, isC1); got != want {
+			t.Errorf("hasC1(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
