@@ -122,7 +122,7 @@ func (p phrase) match(toks []token) int {
 	k := 0
 	for i, t := range toks {
 		if t.punct {
-			if t.text == "," && k > 0 {
+			if t.norm == "," && k > 0 {
 				continue
 			}
 			return 0

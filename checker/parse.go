@@ -49,6 +49,9 @@ type sentence struct {
 	mode  Mode
 }
 
+// tokText is token i as written.
+func (s *sentence) tokText(i int) string { return s.text[s.toks[i].start:s.toks[i].end] }
+
 func (s *sentence) w(i int) string {
 	if i < 0 || i >= len(s.toks) {
 		return ""
@@ -172,7 +175,7 @@ var modeWords = union(condW, futureW, opinionW, set("set plans planned expected 
 func modeOf(s *sentence) Mode {
 	last := s.toks[len(s.toks)-1]
 	for k := len(s.toks) - 1; k >= 0 && s.toks[k].punct; k-- {
-		if s.toks[k].text == "?" {
+		if s.toks[k].norm == "?" {
 			return Question
 		}
 		last = s.toks[k]
@@ -227,7 +230,7 @@ func negatedBefore(s *sentence, from, i int) bool {
 func (c *Checker) quotation(s *sentence) (bool, string) {
 	quoted := false
 	for _, t := range s.toks {
-		if t.punct && strings.ContainsAny(t.text, "\"“”«»") {
+		if t.punct && strings.ContainsAny(t.norm, "\"“”«»") { // a quotation mark's norm is itself
 			quoted = true
 			break
 		}
@@ -837,7 +840,7 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 			return nil
 		}
 	}
-	base := Claim{Kind: KindVisit, Subjects: ids(subjects), Negated: negatedBefore(s, 0, v), Count: countIn(s), Phrase: s.toks[v].text, Elsewhere: elsewhere}
+	base := Claim{Kind: KindVisit, Subjects: ids(subjects), Negated: negatedBefore(s, 0, v), Count: countIn(s), Phrase: s.tokText(v), Elsewhere: elsewhere}
 	if dest != nil {
 		base.Places = append(base.Places, dest.ids[0])
 		conf = min(conf, dest.conf)
@@ -930,7 +933,7 @@ func (s *sentence) unknownPlaceAfter(v int) string {
 	if _, ok := months[s.w(k)]; ok {
 		return ""
 	}
-	return s.toks[k].text
+	return s.tokText(k)
 }
 
 func summitWordAfter(s *sentence, v int) bool {
@@ -988,7 +991,7 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 	if v < 0 {
 		return nil
 	}
-	base := Claim{Kind: KindSummit, Phrase: s.toks[v].text}
+	base := Claim{Kind: KindSummit, Phrase: s.tokText(v)}
 	other := false
 	annual := false
 	ord := 0
@@ -1106,7 +1109,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 	if at < 0 {
 		at = noun
 	}
-	base := Claim{Kind: KindAgreement, Phrase: s.toks[at].text}
+	base := Claim{Kind: KindAgreement, Phrase: s.tokText(at)}
 	anaphor := false
 	if len(named) == 0 {
 		if d := s.w(noun - 1); d == "this" || d == "that" || d == "the" || d == "it" {
@@ -1166,7 +1169,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 			if s.toks[k].punct || determiners[w] || signWords[w] || k == 0 && s.toks[k].cap && !s.isCountryAt(k) && w == "the" {
 				break
 			}
-			base.Unlisted = s.toks[k].text
+			base.Unlisted = s.tokText(k)
 			break
 		}
 	}
@@ -1249,7 +1252,7 @@ func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
 	if r < 0 || b < 0 {
 		return nil
 	}
-	base := Claim{Kind: KindRelations, Phrase: s.toks[b].text}
+	base := Claim{Kind: KindRelations, Phrase: s.tokText(b)}
 	for _, m := range s.ments {
 		if (m.kind == "place" || m.kind == "adjective") && (m.start < b || s.w(m.start-1) == "between" || s.w(m.start-1) == "and" && m.start < b+8) {
 			if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "country" {

@@ -52,20 +52,34 @@ func (p *prepared) slice(w *words, from int) {
 	p.toks = w.toks[from:end]
 }
 
-// serialBlocks prepares each block when it is asked for, in one buffer.
+// serialBlocks prepares each block when it is asked for, in one buffer,
+// which goes back to serialBufs when the document is done: an archive of
+// small documents would otherwise grow a new one for each.
 func (c *Checker) serialBlocks(rd *markup.Reader) (next func() (*prepared, error), stop func()) {
-	p, w := new(prepared), new(words)
+	buf := serialBufs.Get().(*serialBuf)
+	p, w := &buf.p, &buf.w
 	return func() (*prepared, error) {
-		b, err := rd.Next()
-		if err != nil {
-			return nil, err
+			b, err := rd.Next()
+			if err != nil {
+				return nil, err
+			}
+			w.toks = w.toks[:0]
+			c.prepare(p, b, rd.Date(), w)
+			p.slice(w, 0)
+			return p, nil
+		}, func() {
+			p.b, p.toks = nil, nil // keep no text
+			clear(w.toks[:cap(w.toks)])
+			serialBufs.Put(buf)
 		}
-		w.toks = w.toks[:0]
-		c.prepare(p, b, rd.Date(), w)
-		p.slice(w, 0)
-		return p, nil
-	}, func() {}
 }
+
+type serialBuf struct {
+	p prepared
+	w words
+}
+
+var serialBufs = sync.Pool{New: func() any { return new(serialBuf) }}
 
 // pipelinedBlocks reads and prepares blocks in a goroutine, in batches of
 // about batchBytes of text (one handover per block would cost more than the

@@ -8,8 +8,7 @@ import (
 
 // token is a word or a punctuation mark of a sentence.
 type token struct {
-	start, end int    // byte offsets in the sentence
-	text       string // as written
+	start, end int    // byte offsets in the sentence: the word as written
 	norm       string // lower case, typographic apostrophes made plain
 	cap        bool   // starts with an upper-case letter
 	punct      bool
@@ -60,12 +59,12 @@ func appendTokens(toks []token, lower []byte, s string) ([]token, []byte) {
 			}
 		}
 		if (r == '\'' || r == '’') && (runeAt(s, i+n) == 's' || runeAt(s, i+n) == 'S') && !isWordRune(runeAt(s, i+n+1)) && len(toks) > 0 && toks[len(toks)-1].end == i {
-			toks = append(toks, token{start: i, end: i + n + 1, text: s[i : i+n+1], norm: "'s"})
+			toks = append(toks, token{start: i, end: i + n + 1, norm: "'s"})
 			i += n + 1
 			continue
 		}
 		if c < utf8.RuneSelf {
-			toks = append(toks, token{start: i, end: i + 1, text: s[i : i+1], norm: s[i : i+1], punct: true})
+			toks = append(toks, token{start: i, end: i + 1, norm: s[i : i+1], punct: true})
 		} else {
 			toks = append(toks, newToken(s, i, i+n, true))
 		}
@@ -76,7 +75,7 @@ func appendTokens(toks []token, lower []byte, s string) ([]token, []byte) {
 		all, off := string(lower), 0
 		for k := first; k < len(toks); k++ {
 			if t := &toks[k]; t.norm == "" {
-				n := len(t.text)
+				n := t.end - t.start
 				t.norm = all[off : off+n]
 				off += n
 			}
@@ -130,7 +129,7 @@ func appendWord(toks []token, lower []byte, s string, i int) ([]token, []byte, i
 		return append(toks, newToken(s, start, j, false)), lower, j
 	}
 	text := s[start:j]
-	t := token{start: start, end: j, text: text, cap: 'A' <= text[0] && text[0] <= 'Z'}
+	t := token{start: start, end: j, cap: 'A' <= text[0] && text[0] <= 'Z'}
 	if !upper {
 		t.norm = text // strings.ToLower's own answer: nothing to change
 		return append(toks, t), lower, j
@@ -177,7 +176,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func newToken(s string, start, end int, punct bool) token {
 	text := s[start:end]
 	r, _ := utf8.DecodeRuneInString(text)
-	return token{start: start, end: end, text: text, norm: normWord(text), cap: unicode.IsUpper(r), punct: punct}
+	return token{start: start, end: end, norm: normWord(text), cap: unicode.IsUpper(r), punct: punct}
 }
 
 func normWord(s string) string {

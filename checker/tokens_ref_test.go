@@ -57,7 +57,7 @@ func appendTokensRef(toks []token, s string) []token {
 			toks, lower = appendTokenRef(toks, lower, s, start, j, false)
 			i = j
 		case (r == '\'' || r == '’') && (runeAt(s, i+n) == 's' || runeAt(s, i+n) == 'S') && !isWordRune(runeAt(s, i+n+1)) && len(toks) > 0 && toks[len(toks)-1].end == i:
-			toks = append(toks, token{start: i, end: i + n + 1, text: s[i : i+n+1], norm: "'s", punct: false})
+			toks = append(toks, token{start: i, end: i + n + 1, norm: "'s", punct: false})
 			i += n + 1
 		default:
 			toks, lower = appendTokenRef(toks, lower, s, i, i+n, true)
@@ -69,7 +69,7 @@ func appendTokensRef(toks []token, s string) []token {
 		all, off := string(lower), 0
 		for k := first; k < len(toks); k++ {
 			if t := &toks[k]; t.norm == "" {
-				n := len(t.text)
+				n := t.end - t.start
 				t.norm = all[off : off+n]
 				off += n
 			}
@@ -97,7 +97,7 @@ func appendTokenRef(toks []token, lower []byte, s string, start, end int, punct 
 	if !ascii {
 		return append(toks, newToken(s, start, end, punct)), lower
 	}
-	t := token{start: start, end: end, text: text, cap: 'A' <= text[0] && text[0] <= 'Z', punct: punct}
+	t := token{start: start, end: end, cap: 'A' <= text[0] && text[0] <= 'Z', punct: punct}
 	if !upper {
 		t.norm = text // strings.ToLower's own answer: nothing to change
 		return append(toks, t), lower
