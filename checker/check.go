@@ -21,9 +21,10 @@ type Options struct {
 // Checker checks text against one record. It is safe for concurrent use:
 // each document keeps its own state.
 type Checker struct {
-	rec  *facts.Record
-	lex  *lexicon
-	opts Options
+	rec   *facts.Record
+	lex   *lexicon
+	opts  Options
+	texts *recordTexts // the explanations' recurring words about the record
 	// fuzzyPerson's answers by word, shared by every document
 	fuzzyMemo sync.Map
 	fuzzyN    atomic.Int64
@@ -31,7 +32,7 @@ type Checker struct {
 
 // New builds a Checker: it learns every name, title and place of the record.
 func New(rec *facts.Record, opts Options) *Checker {
-	return &Checker{rec: rec, lex: newLexicon(rec), opts: opts}
+	return &Checker{rec: rec, lex: newLexicon(rec), opts: opts, texts: newRecordTexts(rec)}
 }
 
 // Record returns the record the checker uses.

@@ -1,8 +1,9 @@
 package checker
 
 import (
-	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/relcheck/relcheck/facts"
@@ -12,7 +13,7 @@ import (
 func (c *Checker) judge(cl *Claim, st *docState) {
 	cl.Verdict = Unknown
 	if cl.Mode != Asserted {
-		cl.Explanation = fmt.Sprintf("Not asserted (%s): only asserted claims are checked.", cl.Mode)
+		cl.Explanation = "Not asserted (" + string(cl.Mode) + "): only asserted claims are checked."
 		return
 	}
 	if !cl.Time.When.Start.IsZero() && cl.Time.When.End.IsZero() {
@@ -20,7 +21,7 @@ func (c *Checker) judge(cl *Claim, st *docState) {
 		cl.Time.When.End = c.rec.AsOf
 	}
 	if !cl.Time.When.Start.IsZero() && cl.Time.When.Lo() > c.rec.AsOf.Last() {
-		cl.Explanation = fmt.Sprintf("After the record's as-of date (%s): the record cannot say.", fmtDate(c.rec.AsOf))
+		cl.Explanation = "After the record's as-of date (" + fmtDate(c.rec.AsOf) + "): the record cannot say."
 		return
 	}
 	switch cl.Kind {
@@ -45,12 +46,13 @@ func (c *Checker) judge(cl *Claim, st *docState) {
 		if cl.Speaker != "" {
 			who = c.personName(cl.Speaker)
 		}
-		cl.Notes = append(cl.Notes, fmt.Sprintf("Quoted speech: the claim is %s's, not the article's. The record contradicts it: %s", who, cl.Explanation))
+		cl.Notes = append(cl.Notes, "Quoted speech: the claim is "+who+"'s, not the article's. The record contradicts it: "+cl.Explanation)
 		cl.Verdict = Unknown
 		cl.Explanation = "In a quotation: reported as a note, not as the article's error."
 	}
 	if cl.Verdict != Unknown && cl.Confidence < c.opts.MinConfidence {
-		cl.Notes = append(cl.Notes, fmt.Sprintf("Would be %s, but the names were resolved with confidence %.2f, below the minimum %.2f.", cl.Verdict, cl.Confidence, c.opts.MinConfidence))
+		cl.Notes = append(cl.Notes, "Would be "+string(cl.Verdict)+", but the names were resolved with confidence "+
+			strconv.FormatFloat(cl.Confidence, 'f', 2, 64)+", below the minimum "+strconv.FormatFloat(c.opts.MinConfidence, 'f', 2, 64)+".")
 		cl.Verdict = Unknown
 		cl.Correction = ""
 	}
@@ -68,21 +70,26 @@ const (
 // timeFit: "1955" fits a visit of 7–23 June 1955; "30 November 1996" only
 // maybe fits a contract the record dates to 1996; "March 1955" does not fit
 // June 1955.
+//
+// It runs for every visit of a claim's subjects, so the claim's first and
+// last day are worked out once, not for each comparison.
 func timeFit(claim, fact facts.Interval) fit {
-	if !claim.Overlaps(fact) {
-		return fitNo
+	first, last := claim.Lo(), claim.Hi()
+	factLo, factHi := fact.Lo(), fact.Hi()
+	if first > factHi || factLo > last {
+		return fitNo // no overlap
 	}
-	if claim.Lo() <= fact.Lo() && fact.Hi() <= claim.Hi() {
+	if first <= factLo && factHi <= last {
 		return fitYes // the whole fact lies in the claim's time
 	}
 	// the fact began (or ended) on a day the claim's time surely holds
-	if claim.Lo() <= fact.Start.First() && fact.Start.Last() <= claim.Hi() || claim.Lo() <= fact.End.First() && fact.End.Last() <= claim.Hi() {
+	if first <= fact.Start.First() && fact.Start.Last() <= last || first <= fact.End.First() && fact.End.Last() <= last {
 		return fitYes
 	}
 	// days the fact surely covers: from its latest possible start to its
 	// earliest possible end
 	lo, hi := fact.Start.Last(), fact.End.First()
-	if lo <= hi && claim.Lo() <= hi && lo <= claim.Hi() {
+	if lo <= hi && first <= hi && lo <= last {
 		return fitYes
 	}
 	return fitMaybe
@@ -91,17 +98,22 @@ func timeFit(claim, fact facts.Interval) fit {
 // asOf is the day up to which "most recently" and "the last" are read.
 func (c *Checker) asOf() facts.DayNum { return c.rec.AsOf.Last() }
 
-// visitTarget is where a visit claim says the visit went.
-func (c *Checker) visitDest(cl *Claim, day facts.DayNum) (country, city string) {
+// claimPlace is the first place a claim names, or nil.
+func (c *Checker) claimPlace(cl *Claim) *facts.Place {
 	if len(cl.Places) == 0 {
-		return "", ""
+		return nil
 	}
-	p := c.rec.Place(cl.Places[0])
+	return c.rec.Place(cl.Places[0])
+}
+
+// placeDest is the country (and city) a visit to a place went to, by the
+// country the place belonged to on the first day of the time.
+func (c *Checker) placeDest(p *facts.Place, when facts.Interval) (country, city string) {
 	if p == nil {
 		return "", ""
 	}
 	if p.Kind == "city" {
-		return c.rec.CountryAt(p.ID, day), p.ID
+		return c.rec.CountryAt(p.ID, when.Lo()), p.ID
 	}
 	return p.ID, ""
 }
@@ -113,20 +125,22 @@ type visitMatch struct {
 	cityMiss bool // the country matches but the city is not among the places recorded
 }
 
-func (c *Checker) visitsOf(cl *Claim) []visitMatch {
-	var out []visitMatch
+// visitsOf appends the claim's visit matches to out: a caller passes a buffer
+// of its own, as a claim matches a few visits at most. place is the claim's
+// (claimPlace), looked up once by the caller.
+func (c *Checker) visitsOf(cl *Claim, place *facts.Place, out []visitMatch) []visitMatch {
 	if len(cl.Subjects) == 0 {
-		return nil
+		return out
 	}
 	p := c.rec.Person(cl.Subjects[0])
 	if p == nil {
-		return nil
+		return out
 	}
 	for _, e := range p.Events {
 		if e.Kind != facts.Visit || !involvesAll(e, cl.Subjects) {
 			continue
 		}
-		country, city := c.visitDest(cl, e.When.Lo())
+		country, city := c.placeDest(place, e.When)
 		if country != "" && !c.rec.SameCountry(country, e.To) && !c.rec.SameCountry(e.To, country) {
 			continue
 		}
@@ -160,9 +174,9 @@ func containsStr(list []string, s string) bool {
 	return false
 }
 
-// coverage for a visit claim: the subject's direction at the claim's time.
-func (c *Checker) visitCovered(cl *Claim, when facts.Interval) (bool, *facts.Scope) {
-	country, _ := c.visitDest(cl, when.Lo())
+// coverage for a visit claim: the subject's direction at the claim's time;
+// country is where the claim's place lay then (placeDest).
+func (c *Checker) visitCovered(cl *Claim, country string, when facts.Interval) (bool, *facts.Scope) {
 	from := cl.From
 	if from == "" {
 		if p := c.rec.Person(cl.Subjects[0]); p != nil {
@@ -180,22 +194,39 @@ func (c *Checker) visitCovered(cl *Claim, when facts.Interval) (bool, *facts.Sco
 	return complete, scope
 }
 
-func (c *Checker) uncovered(scope *facts.Scope, what string) string {
+// What uncovered says, for each kind of claim, when the coverage row has no
+// note of its own. They are constants so that the sentence is not put
+// together again for every claim.
+const (
+	visitsUncovered      = "The record does not cover these visits" + uncoveredTail
+	summitsUncovered     = "The record does not cover these summits" + uncoveredTail
+	relationsUncovered   = "The record does not cover relations" + uncoveredTail
+	termsUncovered       = "The record does not cover these terms of office" + uncoveredTail
+	officeTermsUncovered = "The record does not cover the terms of this office" + uncoveredTail
+	uncoveredTail        = " completely, so the absence of a matching fact proves nothing."
+)
+
+// uncovered says why the record's silence proves nothing: the coverage row's
+// note, or otherwise (one of the constants above).
+func (c *Checker) uncovered(scope *facts.Scope, otherwise string) string {
 	if scope != nil && scope.Note != "" && !scope.Complete {
 		return scope.Note
 	}
-	return "The record does not cover " + what + " completely, so the absence of a matching fact proves nothing."
+	return otherwise
 }
 
 func (c *Checker) judgeVisit(cl *Claim) {
 	if cl.Elsewhere != "" {
-		cl.Explanation = fmt.Sprintf("%s is not a place in the record, which covers only its own countries and cities: it cannot check this visit.", cl.Elsewhere)
+		cl.Explanation = cl.Elsewhere + " is not a place in the record, which covers only its own countries and cities: it cannot check this visit."
 		return
 	}
-	all := c.visitsOf(cl)
+	place := c.claimPlace(cl)
+	var buf [8]visitMatch
+	all := c.visitsOf(cl, place, buf[:0])
 	who := c.personNames(cl.Subjects)
 	dest := "abroad"
-	if country, _ := c.visitDest(cl, cl.Time.When.Lo()); country != "" {
+	country, _ := c.placeDest(place, cl.Time.When)
+	if country != "" {
 		dest = c.countryName(country)
 	} else if len(all) > 0 {
 		dest = c.countryName(all[0].e.To)
@@ -247,14 +278,18 @@ func (c *Checker) judgeVisit(cl *Claim) {
 			decisive = append(decisive, m.e)
 		}
 	}
-	covered, scope := c.visitCovered(cl, when)
-	record := c.visitList(all)
+	if when != cl.Time.When {
+		country, _ = c.placeDest(place, when)
+	}
+	covered, scope := c.visitCovered(cl, country, when)
+	// What the record holds (visitList) is written only by the verdicts that
+	// quote it: most do without it.
 	switch {
 	case cl.Count > 0:
-		c.judgeCount(cl, decisive, weak, covered, scope, who, dest, record)
+		c.judgeCount(cl, decisive, weak, covered, scope, who, dest, all)
 		return
 	case cl.Ordinal != 0 || cl.Recent:
-		c.judgeVisitOrder(cl, all, covered, scope, who, dest, record)
+		c.judgeVisitOrder(cl, all, covered, scope, who, dest)
 		return
 	}
 	if cl.Negated {
@@ -262,49 +297,50 @@ func (c *Checker) judgeVisit(cl *Claim) {
 		case len(maybe) > 0 || len(weak) > 0:
 			cl.Explanation = "The record cannot tell: a visit it holds may fall in that time."
 		case len(decisive) > 0:
-			c.contradict(cl, fmt.Sprintf("%s did visit %s then: %s.", who, dest, c.describe(decisive[0])), record+".", decisive...)
+			c.contradict(cl, who+" did visit "+dest+" then: "+c.describe(decisive[0])+".", c.visitList(all)+".", decisive...)
 		case covered:
 			cl.Verdict = Supported
-			cl.Explanation = fmt.Sprintf("The record, complete here, holds no visit by %s to %s in %s.", who, dest, fmtInterval(cl.Time.When))
-			cl.Notes = append(cl.Notes, record)
+			cl.Explanation = "The record, complete here, holds no visit by " + who + " to " + dest + " in " + fmtInterval(cl.Time.When) + "."
+			cl.Notes = append(cl.Notes, c.visitList(all))
 			c.citeCoverage(cl, scope)
 		default:
-			cl.Explanation = c.uncovered(scope, "these visits")
+			cl.Explanation = c.uncovered(scope, visitsUncovered)
 		}
 		return
 	}
 	switch {
 	case len(decisive) > 0:
 		cl.Verdict = Supported
-		cl.Explanation = fmt.Sprintf("The record holds %s.", c.describe(decisive[0]))
+		cl.Explanation = "The record holds " + c.describe(decisive[0]) + "."
 		for _, e := range decisive {
 			cl.Evidence = append(cl.Evidence, c.evidence(e))
 			cl.EventID = e.ID
 			c.visitNotes(cl, e)
 		}
 	case len(maybe) > 0:
-		cl.Explanation = fmt.Sprintf("The record dates the visit only to %s: %s.", fmtInterval(maybe[0].When), c.describe(maybe[0]))
+		cl.Explanation = "The record dates the visit only to " + fmtInterval(maybe[0].When) + ": " + c.describe(maybe[0]) + "."
 		cl.EventID = maybe[0].ID
 		cl.Evidence = append(cl.Evidence, c.evidence(maybe[0]))
 	case len(cityMiss) > 0:
-		cl.Explanation = fmt.Sprintf("The record holds the visit (%s) but does not list %s among its places.", c.describe(cityMiss[0]), c.placeName(cl.Places[0]))
+		cl.Explanation = "The record holds the visit (" + c.describe(cityMiss[0]) + ") but does not list " + c.placeName(cl.Places[0]) + " among its places."
 		cl.EventID = cityMiss[0].ID
 		for _, e := range cityMiss {
 			cl.Evidence = append(cl.Evidence, c.evidence(e))
 		}
 	case len(weak) > 0:
-		cl.Explanation = fmt.Sprintf("Rests only on an unverified listing: %s.", c.describe(weak[0]))
+		cl.Explanation = "Rests only on an unverified listing: " + c.describe(weak[0]) + "."
 		if !covered {
-			cl.Explanation += " " + c.uncovered(scope, "these visits")
+			cl.Explanation += " " + c.uncovered(scope, visitsUncovered)
 		}
 		for _, e := range weak {
 			cl.Evidence = append(cl.Evidence, c.evidence(e))
 		}
 	case covered:
-		c.contradict(cl, fmt.Sprintf("The record, complete for these visits, holds no visit by %s to %s in %s.", who, dest, fmtInterval(cl.Time.When)), record+"; none in "+fmtInterval(cl.Time.When)+".", c.decisiveOnly(all)...)
+		in := fmtInterval(cl.Time.When)
+		c.contradict(cl, "The record, complete for these visits, holds no visit by "+who+" to "+dest+" in "+in+".", c.visitList(all)+"; none in "+in+".", c.decisiveOnly(all)...)
 		c.citeCoverage(cl, scope)
 	default:
-		cl.Explanation = fmt.Sprintf("No visit by %s to %s in %s is known. %s", who, dest, fmtInterval(cl.Time.When), c.uncovered(scope, "these visits"))
+		cl.Explanation = "No visit by " + who + " to " + dest + " in " + fmtInterval(cl.Time.When) + " is known. " + c.uncovered(scope, visitsUncovered)
 	}
 }
 
@@ -319,14 +355,20 @@ func (c *Checker) visitNotes(cl *Claim, e *facts.Event) {
 	}
 }
 
+// relationsStartNote names the visits the record counts as the start of
+// relations. It depends only on the record, so it is written once.
 func (c *Checker) relationsStartNote() string {
-	var parts []string
-	for _, e := range c.rec.Events {
-		if e.HasTag("relations-start") && e.Confidence.Decisive() {
-			parts = append(parts, fmt.Sprintf("%s's visit to %s (%s)", c.personNames(e.Who), c.countryName(e.To), fmtInterval(e.When)))
+	tx := c.texts
+	tx.relationsOnce.Do(func() {
+		var parts []string
+		for _, e := range c.rec.Events {
+			if e.HasTag("relations-start") && e.Confidence.Decisive() {
+				parts = append(parts, c.personNames(e.Who)+"'s visit to "+c.countryName(e.To)+" ("+fmtInterval(e.When)+")")
+			}
 		}
-	}
-	return "Counted as the start of relations from both sides: " + listAnd(parts) + "."
+		tx.relationsStart = "Counted as the start of relations from both sides: " + listAnd(parts) + "."
+	})
+	return tx.relationsStart
 }
 
 func (c *Checker) decisiveOnly(ms []visitMatch) []*facts.Event {
@@ -340,23 +382,50 @@ func (c *Checker) decisiveOnly(ms []visitMatch) []*facts.Event {
 }
 
 // visitList writes what the record holds: "Leonid Brezhnev visited India in
-// December 1961, November 1973 and December 1980".
+// December 1961, November 1973 and December 1980", the decisive visits of
+// the matches.
 func (c *Checker) visitList(ms []visitMatch) string {
-	evs := c.decisiveOnly(ms)
-	if len(evs) == 0 {
+	var first *facts.Event
+	n := 0
+	for _, m := range ms {
+		if m.e.Confidence.Decisive() {
+			if first == nil {
+				first = m.e
+			}
+			n++
+		}
+	}
+	if first == nil {
 		return "The record holds no such visit"
 	}
-	var dates []string
-	for _, e := range evs {
-		dates = append(dates, fmtMonth(e.When.Start))
+	var buf [128]byte
+	b := append(buf[:0], c.personNames(first.Who)...)
+	b = append(b, " visited "...)
+	b = append(b, c.countryName(first.To)...)
+	b = append(b, " in "...)
+	i := 0 // the months as listAnd joins them: "a", "a and b", "a, b and c"
+	for _, m := range ms {
+		if !m.e.Confidence.Decisive() {
+			continue
+		}
+		switch {
+		case i == 0:
+		case i == n-1:
+			b = append(b, " and "...)
+		default:
+			b = append(b, ", "...)
+		}
+		b = appendMonth(b, m.e.When.Start)
+		i++
 	}
-	return fmt.Sprintf("%s visited %s in %s", c.personNames(evs[0].Who), c.countryName(evs[0].To), listAnd(dates))
+	return string(b)
 }
 
 func (c *Checker) contradict(cl *Claim, why, correction string, evs ...*facts.Event) {
 	cl.Verdict = Contradicted
 	cl.Explanation = why
 	cl.Correction = correction
+	cl.Evidence = slices.Grow(cl.Evidence, len(evs))
 	for _, e := range evs {
 		cl.Evidence = append(cl.Evidence, c.evidence(e))
 	}
@@ -366,29 +435,29 @@ func (c *Checker) contradict(cl *Claim, why, correction string, evs ...*facts.Ev
 	}
 }
 
-func (c *Checker) judgeCount(cl *Claim, decisive, weak []*facts.Event, covered bool, scope *facts.Scope, who, dest, record string) {
+func (c *Checker) judgeCount(cl *Claim, decisive, weak []*facts.Event, covered bool, scope *facts.Scope, who, dest string, all []visitMatch) {
 	n := len(decisive)
 	for _, e := range decisive {
 		cl.Evidence = append(cl.Evidence, c.evidence(e))
 	}
 	switch {
 	case !covered:
-		cl.Explanation = fmt.Sprintf("The record holds %d such visits, but %s", n, c.uncovered(scope, "these visits"))
+		cl.Explanation = "The record holds " + strconv.Itoa(n) + " such visits, but " + c.uncovered(scope, visitsUncovered)
 	case n == cl.Count && len(weak) == 0:
 		cl.Verdict = Supported
-		cl.Explanation = fmt.Sprintf("The record holds %d visits by %s to %s in that time.", n, who, dest)
+		cl.Explanation = "The record holds " + strconv.Itoa(n) + " visits by " + who + " to " + dest + " in that time."
 	case n != cl.Count:
 		cl.Verdict = Contradicted
-		cl.Explanation = fmt.Sprintf("The record, complete here, holds %d visits by %s to %s, not %d.", n, who, dest, cl.Count)
-		cl.Correction = fmt.Sprintf("%d visits: %s.", n, strings.TrimPrefix(record, "The record holds no such visit"))
+		cl.Explanation = "The record, complete here, holds " + strconv.Itoa(n) + " visits by " + who + " to " + dest + ", not " + strconv.Itoa(cl.Count) + "."
+		cl.Correction = strconv.Itoa(n) + " visits: " + strings.TrimPrefix(c.visitList(all), "The record holds no such visit") + "."
 		c.citeCoverage(cl, scope)
 	default:
-		cl.Explanation = fmt.Sprintf("%d visits are verified and %d more rest on unverified listings.", n, len(weak))
+		cl.Explanation = strconv.Itoa(n) + " visits are verified and " + strconv.Itoa(len(weak)) + " more rest on unverified listings."
 	}
 }
 
 // judgeVisitOrder checks "first visit", "last visit", "most recently in".
-func (c *Checker) judgeVisitOrder(cl *Claim, all []visitMatch, covered bool, scope *facts.Scope, who, dest, record string) {
+func (c *Checker) judgeVisitOrder(cl *Claim, all []visitMatch, covered bool, scope *facts.Scope, who, dest string) {
 	evs := c.decisiveOnly(all)
 	if cl.Ordinal > 0 && cl.Time.When.End != cl.Time.When.Start && !cl.Time.When.Start.IsZero() {
 		// "his first visit since 2019": the first within the window, after its start year
@@ -416,14 +485,14 @@ func (c *Checker) judgeVisitOrder(cl *Claim, all []visitMatch, covered bool, sco
 		word = "most recent"
 	}
 	if !covered {
-		cl.Explanation = c.uncovered(scope, "these visits")
+		cl.Explanation = c.uncovered(scope, visitsUncovered)
 		if pick != nil {
 			cl.Evidence = append(cl.Evidence, c.evidence(pick))
 		}
 		return
 	}
 	if pick == nil {
-		c.contradict(cl, fmt.Sprintf("The record holds no %s visit by %s to %s.", word, who, dest), record+".")
+		c.contradict(cl, "The record holds no "+word+" visit by "+who+" to "+dest+".", c.visitList(all)+".")
 		c.citeCoverage(cl, scope)
 		return
 	}
@@ -431,11 +500,11 @@ func (c *Checker) judgeVisitOrder(cl *Claim, all []visitMatch, covered bool, sco
 	cl.EventID = pick.ID
 	if cl.Time.When.Start.IsZero() || pick.When.Overlaps(cl.Time.When) {
 		cl.Verdict = Supported
-		cl.Explanation = fmt.Sprintf("The %s visit by %s to %s in the record: %s.", word, who, dest, c.describe(pick))
+		cl.Explanation = "The " + word + " visit by " + who + " to " + dest + " in the record: " + c.describe(pick) + "."
 		c.visitNotes(cl, pick)
 		return
 	}
-	c.contradict(cl, fmt.Sprintf("The %s visit by %s to %s was in %s, not %s.", word, who, dest, fmtMonth(pick.When.Start), fmtInterval(cl.Time.When)), record)
+	c.contradict(cl, "The "+word+" visit by "+who+" to "+dest+" was in "+fmtMonth(pick.When.Start)+", not "+fmtInterval(cl.Time.When)+".", c.visitList(all))
 }
 
 func (c *Checker) judgeSummit(cl *Claim) {
@@ -443,7 +512,8 @@ func (c *Checker) judgeSummit(cl *Claim) {
 		cl.Explanation = "The record covers only the numbered annual summits, not this one."
 		return
 	}
-	var series []*facts.Event
+	var buf [32]*facts.Event // room for the series on the stack
+	series := buf[:0]
 	for _, e := range c.rec.Events {
 		if e.Kind == facts.Summit && involvesAll(e, cl.Subjects) {
 			series = append(series, e)
@@ -460,14 +530,14 @@ func (c *Checker) judgeSummit(cl *Claim) {
 		}
 		switch {
 		case !covered:
-			cl.Explanation = c.uncovered(scope, "these summits")
+			cl.Explanation = c.uncovered(scope, summitsUncovered)
 		case len(n) == cl.Count:
 			cl.Verdict = Supported
-			cl.Explanation = fmt.Sprintf("The record holds %d annual summits in that time.", len(n))
+			cl.Explanation = "The record holds " + strconv.Itoa(len(n)) + " annual summits in that time."
 		default:
 			cl.Verdict = Contradicted
-			cl.Explanation = fmt.Sprintf("The record, complete for the annual summits, holds %d, not %d.", len(n), cl.Count)
-			cl.Correction = fmt.Sprintf("%d annual summits.", len(n))
+			cl.Explanation = "The record, complete for the annual summits, holds " + strconv.Itoa(len(n)) + ", not " + strconv.Itoa(cl.Count) + "."
+			cl.Correction = strconv.Itoa(len(n)) + " annual summits."
 			c.citeCoverage(cl, scope)
 		}
 		return
@@ -489,10 +559,10 @@ func (c *Checker) judgeSummit(cl *Claim) {
 	}
 	if pick == nil && (cl.Number > 0 || cl.Ordinal != 0) {
 		if covered {
-			c.contradict(cl, fmt.Sprintf("The record, complete for the annual summits, holds no %s.", what), fmt.Sprintf("The series has %d annual summits.", c.summitCount()))
+			c.contradict(cl, "The record, complete for the annual summits, holds no "+what+".", "The series has "+strconv.Itoa(c.summitCount())+" annual summits.")
 			c.citeCoverage(cl, scope)
 		} else {
-			cl.Explanation = c.uncovered(scope, "these summits")
+			cl.Explanation = c.uncovered(scope, summitsUncovered)
 		}
 		return
 	}
@@ -501,7 +571,7 @@ func (c *Checker) judgeSummit(cl *Claim) {
 		cl.EventID = pick.ID
 		if bad := c.summitMismatch(cl, pick); bad != "" {
 			if pick.Confidence.Decisive() {
-				c.contradict(cl, fmt.Sprintf("The %s was %s.", what, c.describe(pick)), bad)
+				c.contradict(cl, "The "+what+" was "+c.describe(pick)+".", bad)
 				cl.Evidence = cl.Evidence[:1]
 			} else {
 				cl.Explanation = "Rests on an unverified fact: " + c.describe(pick)
@@ -513,13 +583,14 @@ func (c *Checker) judgeSummit(cl *Claim) {
 			return
 		}
 		cl.Verdict = Supported
-		cl.Explanation = fmt.Sprintf("The %s: %s.", what, c.describe(pick))
+		cl.Explanation = "The " + what + ": " + c.describe(pick) + "."
 		return
 	}
 	// no number or ordinal: any summit that fits
-	var fits []*facts.Event
+	var fitBuf [32]*facts.Event
+	fits := fitBuf[:0]
 	for _, e := range series {
-		if c.summitMismatch(cl, e) == "" && e.Confidence.Decisive() {
+		if e.Confidence.Decisive() && c.summitFits(cl, e) {
 			fits = append(fits, e)
 		}
 	}
@@ -544,14 +615,14 @@ func (c *Checker) judgeSummit(cl *Claim) {
 				that = append(that, c.describe(e))
 			}
 		}
-		corr := fmt.Sprintf("No annual summit was held %s.", during(when))
+		corr := "No annual summit was held " + during(when) + "."
 		if len(that) > 0 {
 			corr = "That time's summit: " + strings.Join(that, "; ") + "."
 		}
 		c.contradict(cl, "The record, complete for the annual summits, holds no summit that fits.", corr)
 		c.citeCoverage(cl, scope)
 	default:
-		cl.Explanation = c.uncovered(scope, "these summits")
+		cl.Explanation = c.uncovered(scope, summitsUncovered)
 	}
 }
 
@@ -564,9 +635,27 @@ func nonZero(iv facts.Interval, asOf facts.Date) facts.Interval {
 
 // summitMismatch says what of the claim a summit contradicts, or "".
 func (c *Checker) summitMismatch(cl *Claim, e *facts.Event) string {
+	_, why := c.summitCheck(cl, e, true)
+	return why
+}
+
+// summitFits reports whether nothing of the claim contradicts the summit:
+// summitMismatch's test without its words, for searching the series.
+func (c *Checker) summitFits(cl *Claim, e *facts.Event) bool {
+	fits, _ := c.summitCheck(cl, e, false)
+	return fits
+}
+
+// summitCheck compares a summit with the claim's time, places and people.
+// Only with explain does it say what does not fit (summitMismatch); without,
+// it stops at the first mismatch and writes nothing.
+func (c *Checker) summitCheck(cl *Claim, e *facts.Event, explain bool) (fits bool, why string) {
 	var bad []string
 	if !cl.Time.When.Start.IsZero() && timeFit(cl.Time.When, e.When) == fitNo {
-		bad = append(bad, fmt.Sprintf("held %s, not %s", during(e.When), during(cl.Time.When)))
+		if !explain {
+			return false, ""
+		}
+		bad = append(bad, "held "+during(e.When)+", not "+during(cl.Time.When))
 	}
 	for _, p := range cl.Places {
 		pl := c.rec.Place(p)
@@ -574,32 +663,46 @@ func (c *Checker) summitMismatch(cl *Claim, e *facts.Event) string {
 			continue
 		}
 		if pl.Kind == "country" && !c.rec.SameCountry(p, e.To) && !c.rec.SameCountry(e.To, p) {
-			bad = append(bad, fmt.Sprintf("held in %s, not %s", c.countryName(e.To), c.countryName(p)))
+			if !explain {
+				return false, ""
+			}
+			bad = append(bad, "held in "+c.countryName(e.To)+", not "+c.countryName(p))
 		}
 		if pl.Kind == "city" && !containsStr(e.Places, p) {
-			bad = append(bad, fmt.Sprintf("held in %s, not %s", c.placeList(e.Places), pl.Name))
+			if !explain {
+				return false, ""
+			}
+			bad = append(bad, "held in "+c.placeList(e.Places)+", not "+pl.Name)
 		}
 	}
 	for _, s := range cl.Subjects {
 		if !e.Involves(s) {
-			bad = append(bad, fmt.Sprintf("between %s", c.personNames(e.Who)))
+			if !explain {
+				return false, ""
+			}
+			bad = append(bad, "between "+c.personNames(e.Who))
 			break
 		}
 	}
 	if len(bad) == 0 {
-		return ""
+		return true, ""
 	}
-	return "The " + ordinalWord(e.Number) + " annual summit was " + strings.Join(bad, ", ") + "."
+	return false, "The " + ordinalWord(e.Number) + " annual summit was " + strings.Join(bad, ", ") + "."
 }
 
 func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
 	if cl.Unlisted != "" {
-		cl.Explanation = fmt.Sprintf("The record does not list an agreement called %q, so it cannot check it.", cl.Unlisted+" "+cl.Phrase)
+		// the name quoted as fmt's %q quotes it, written in one buffer
+		var buf [128]byte
+		b := append(buf[:0], "The record does not list an agreement called "...)
+		b = strconv.AppendQuote(b, cl.Unlisted+" "+cl.Phrase)
+		cl.Explanation = string(append(b, ", so it cannot check it."...))
 		return
 	}
-	var cands []*facts.Event
+	var buf [16]*facts.Event // room for the candidates on the stack
+	cands := buf[:0]
 	if cl.EventID != "" {
-		for _, id := range strings.Split(cl.EventID, "|") {
+		for id := range strings.SplitSeq(cl.EventID, "|") {
 			if e := c.rec.Event(id); e != nil {
 				cands = append(cands, e)
 			}
@@ -625,11 +728,11 @@ func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
 		switch {
 		case len(fits) > 0 && fits[0].Confidence.Decisive():
 			cl.Verdict = Supported
-			cl.Explanation = fmt.Sprintf("%s was for %d years.", fits[0].Title, cl.Duration)
+			cl.Explanation = fits[0].Title + " was for " + strconv.Itoa(cl.Duration) + " years."
 			cl.Evidence = append(cl.Evidence, c.evidence(fits[0]))
 			cl.EventID = fits[0].ID
 		case named && len(cands) == 1 && len(other) == 1 && other[0].Confidence.Decisive():
-			c.contradict(cl, fmt.Sprintf("%s was for %d years, not %d.", other[0].Title, other[0].Term, cl.Duration), fmt.Sprintf("%d years.", other[0].Term), other[0])
+			c.contradict(cl, other[0].Title+" was for "+strconv.Itoa(other[0].Term)+" years, not "+strconv.Itoa(cl.Duration)+".", strconv.Itoa(other[0].Term)+" years.", other[0])
 		default:
 			cl.Explanation = "The record does not give the term of this agreement."
 		}
@@ -655,7 +758,7 @@ func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
 		}
 	}
 	if len(fits) == 0 && len(maybe) > 0 {
-		cl.Explanation = fmt.Sprintf("The record dates it only to %s: %s.", fmtInterval(maybe[0].When), c.describe(maybe[0]))
+		cl.Explanation = "The record dates it only to " + fmtInterval(maybe[0].When) + ": " + c.describe(maybe[0]) + "."
 		cl.Evidence = append(cl.Evidence, c.evidence(maybe[0]))
 		return
 	}
@@ -673,7 +776,8 @@ func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
 		cl.Explanation = "Rests only on a fact the record marks " + fits[0].Confidence.String() + ": " + c.describe(fits[0]) + "."
 	case named && len(cands) == 1 && cands[0].Confidence.Decisive() && !cl.Negated:
 		e := cands[0]
-		c.contradict(cl, fmt.Sprintf("%s dates from %s, not %s.", e.Title, fmtInterval(e.When), fmtInterval(cl.Time.When)), fmt.Sprintf("%s: %s.", e.Title, fmtInterval(e.When)), e)
+		dates := fmtInterval(e.When)
+		c.contradict(cl, e.Title+" dates from "+dates+", not "+fmtInterval(cl.Time.When)+".", e.Title+": "+dates+".", e)
 		cl.EventID = e.ID
 	case named && len(cands) > 1:
 		var ds []string
@@ -736,7 +840,7 @@ func (c *Checker) judgeRelations(cl *Claim) {
 	for _, e := range formal {
 		if timeFit(when, e.When) == fitYes && e.Confidence.Decisive() {
 			cl.Verdict = Supported
-			cl.Explanation = fmt.Sprintf("In the formal sense: %s.", c.describe(e))
+			cl.Explanation = "In the formal sense: " + c.describe(e) + "."
 			cl.Evidence = append(cl.Evidence, c.evidence(e))
 			if len(start) > 0 {
 				cl.Notes = append(cl.Notes, c.relationsStartNote())
@@ -763,12 +867,12 @@ func (c *Checker) judgeRelations(cl *Claim) {
 		return
 	}
 	if !covered {
-		cl.Explanation = c.uncovered(scope, "relations")
+		cl.Explanation = c.uncovered(scope, relationsUncovered)
 		return
 	}
 	var corr []string
 	for _, e := range formal {
-		corr = append(corr, fmt.Sprintf("%s on %s", strings.TrimSuffix(e.Title, "."), fmtInterval(e.When)))
+		corr = append(corr, strings.TrimSuffix(e.Title, ".")+" on "+fmtInterval(e.When))
 		cl.Evidence = append(cl.Evidence, c.evidence(e))
 	}
 	for _, e := range start {
@@ -776,7 +880,7 @@ func (c *Checker) judgeRelations(cl *Claim) {
 	}
 	sort.Strings(corr)
 	cl.Verdict = Contradicted
-	cl.Explanation = fmt.Sprintf("Relations did not begin in %s.", fmtInterval(when))
+	cl.Explanation = "Relations did not begin in " + fmtInterval(when) + "."
 	cl.Correction = strings.Join(corr, "; ") + ". " + c.relationsStartNote()
 }
 
@@ -808,13 +912,13 @@ func (c *Checker) judgeOffice(cl *Claim, st *docState) {
 		}
 		heldAll = false
 		if !covered {
-			cl.Explanation = c.uncovered(scope, "these terms of office")
+			cl.Explanation = c.uncovered(scope, termsUncovered)
 			return
 		}
 		// a title still held at the record's date is a current title
 		if cur := c.currentTerm(person, cl.Office); cur != nil && !cl.Predicate {
 			cl.Evidence = appendEvidence(cl.Evidence, c.termEvidence(cur))
-			notes = append(notes, fmt.Sprintf("%s %s was %s; the title is read as a current one.", capitalize(during(when)), name, c.heldList(person, when)))
+			notes = append(notes, capitalize(during(when))+" "+name+" was "+c.heldList(person, when)+"; the title is read as a current one.")
 			continue
 		}
 		wrong = append(wrong, c.officeCorrection(person, cl.Office, when))
@@ -829,15 +933,15 @@ func (c *Checker) judgeOffice(cl *Claim, st *docState) {
 	}
 	if len(wrong) > 0 {
 		cl.Verdict = Contradicted
-		cl.Explanation = fmt.Sprintf("%s did not hold the office of %s at that time.", name, c.officeName(cl.Office[0]))
+		cl.Explanation = name + " did not hold the office of " + c.officeName(cl.Office[0]) + " at that time."
 		cl.Correction = strings.Join(wrong, " ")
 		return
 	}
 	cl.Verdict = Supported
 	if heldAll {
-		cl.Explanation = fmt.Sprintf("%s held the office of %s then.", name, c.officeName(cl.Office[0]))
+		cl.Explanation = name + " held the office of " + c.officeName(cl.Office[0]) + " then."
 	} else {
-		cl.Explanation = fmt.Sprintf("%s holds the office of %s (a current title).", name, c.officeName(cl.Office[0]))
+		cl.Explanation = name + " holds the office of " + c.officeName(cl.Office[0]) + " (a current title)."
 	}
 	cl.Notes = append(cl.Notes, notes...)
 }
@@ -856,7 +960,7 @@ func appendEvidence(list []Evidence, e Evidence) []Evidence {
 func (c *Checker) eventTime(person string, t facts.Interval, st *docState) facts.Interval {
 	for _, kind := range []string{KindVisit, KindSummit} {
 		if id := st.sentenceEvents[kind+"/"+person]; id != "" {
-			for _, eid := range strings.Split(id, "|") {
+			for eid := range strings.SplitSeq(id, "|") {
 				if e := c.rec.Event(eid); e != nil && e.When.Overlaps(t) && e.When.Within(t) {
 					return e.When
 				}
@@ -912,7 +1016,11 @@ func (c *Checker) heldList(person string, when facts.Interval) string {
 func (c *Checker) officeCorrection(person string, offices []string, when facts.Interval) string {
 	name := c.personName(person)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s was %s", capitalize(during(when)), name, c.heldList(person, when))
+	b.WriteString(capitalize(during(when)))
+	b.WriteString(" ")
+	b.WriteString(name)
+	b.WriteString(" was ")
+	b.WriteString(c.heldList(person, when))
 	var holders []string
 	for _, o := range offices {
 		for _, t := range c.rec.Holders(o, when) {
@@ -920,14 +1028,23 @@ func (c *Checker) officeCorrection(person string, offices []string, when facts.I
 		}
 	}
 	if len(holders) > 0 {
-		fmt.Fprintf(&b, "; %s was %s", c.officeName(offices[0]), listAnd(holders))
+		b.WriteString("; ")
+		b.WriteString(c.officeName(offices[0]))
+		b.WriteString(" was ")
+		b.WriteString(listAnd(holders))
 	}
 	b.WriteString(".")
 	p := c.rec.Person(person)
 	for _, t := range p.Terms {
 		for _, o := range offices {
 			if containsStr(c.rec.Expand(o), t.Office) {
-				fmt.Fprintf(&b, " %s was %s %s.", name, c.officeName(t.Office), fromTo(t))
+				b.WriteString(" ")
+				b.WriteString(name)
+				b.WriteString(" was ")
+				b.WriteString(c.officeName(t.Office))
+				b.WriteString(" ")
+				b.WriteString(fromTo(t))
+				b.WriteString(".")
 			}
 		}
 	}
@@ -955,11 +1072,11 @@ func (c *Checker) judgeOrdinalOffice(cl *Claim, person, name string) {
 	var deciding *facts.Term
 	if cl.Ordinal > 0 {
 		if o.Established.IsZero() {
-			cl.Explanation = fmt.Sprintf("The record does not say when the office of %s began, so it cannot count its holders.", o.Name)
+			cl.Explanation = "The record does not say when the office of " + o.Name + " began, so it cannot count its holders."
 			return
 		}
 		if ok, sc := c.rec.OfficeCovered(office, facts.Interval{Start: o.Established, End: o.Established}); !ok {
-			cl.Explanation = c.uncovered(sc, "the terms of this office")
+			cl.Explanation = c.uncovered(sc, officeTermsUncovered)
 			return
 		}
 		sort.SliceStable(terms, func(i, j int) bool { return terms[i].When.Lo() < terms[j].When.Lo() })
@@ -980,7 +1097,7 @@ func (c *Checker) judgeOrdinalOffice(cl *Claim, person, name string) {
 		sort.SliceStable(terms, func(i, j int) bool { return c.rec.Span(terms[i]).Hi() < c.rec.Span(terms[j]).Hi() })
 		deciding = terms[len(terms)-1]
 		if ok, sc := c.rec.OfficeCovered(office, c.rec.Span(deciding)); !ok {
-			cl.Explanation = c.uncovered(sc, "the terms of this office")
+			cl.Explanation = c.uncovered(sc, officeTermsUncovered)
 			return
 		}
 	}
@@ -990,15 +1107,15 @@ func (c *Checker) judgeOrdinalOffice(cl *Claim, person, name string) {
 		cl.Explanation = "Rests on a term the record marks " + deciding.Confidence.String() + "."
 		return
 	}
-	what := fmt.Sprintf("the %s %s", ordinalText(cl.Ordinal), o.Name)
+	what := "the " + ordinalText(cl.Ordinal) + " " + o.Name
 	if holder == person {
 		cl.Verdict = Supported
-		cl.Explanation = fmt.Sprintf("%s was %s: %s.", name, what, c.termEvidence(deciding).Summary)
+		cl.Explanation = name + " was " + what + ": " + c.termEvidence(deciding).Summary + "."
 		return
 	}
 	cl.Verdict = Contradicted
-	cl.Explanation = fmt.Sprintf("%s was not %s.", name, what)
-	cl.Correction = fmt.Sprintf("%s was %s (%s).", c.personName(holder), what, fmtTerm(deciding))
+	cl.Explanation = name + " was not " + what + "."
+	cl.Correction = c.personName(holder) + " was " + what + " (" + fmtTerm(deciding) + ")."
 }
 
 // judgeTookOffice checks "X became Premier in 1958": a term of the office
@@ -1017,7 +1134,7 @@ func (c *Checker) judgeTookOffice(cl *Claim, person, name string) {
 	for _, t := range starts {
 		if (facts.Interval{Start: t.When.Start, End: t.When.Start}).Overlaps(when) && t.Confidence.Decisive() {
 			cl.Verdict = Supported
-			cl.Explanation = fmt.Sprintf("%s took office as %s on %s.", name, c.officeName(t.Office), fmtDate(t.When.Start))
+			cl.Explanation = name + " took office as " + c.officeName(t.Office) + " on " + fmtDate(t.When.Start) + "."
 			cl.Evidence = append(cl.Evidence, c.termEvidence(t))
 			return
 		}
@@ -1026,17 +1143,27 @@ func (c *Checker) judgeTookOffice(cl *Claim, person, name string) {
 		cl.Explanation = "The record does not hold every term of this office at that time."
 		return
 	}
-	var corr []string
+	// the correction: each start, "X became Y on D.", one after the other
+	var buf [256]byte
+	corr := buf[:0]
 	for _, t := range starts {
-		corr = append(corr, fmt.Sprintf("%s became %s on %s.", name, c.officeName(t.Office), fmtDate(t.When.Start)))
+		if len(corr) > 0 {
+			corr = append(corr, ' ')
+		}
+		corr = append(corr, name...)
+		corr = append(corr, " became "...)
+		corr = append(corr, c.officeName(t.Office)...)
+		corr = append(corr, " on "...)
+		corr = append(appendDate(corr, t.When.Start), '.')
 		cl.Evidence = append(cl.Evidence, c.termEvidence(t))
 	}
-	if len(corr) == 0 {
-		corr = append(corr, fmt.Sprintf("The record holds no term of %s for %s.", c.officeName(cl.Office[0]), name))
-	}
 	cl.Verdict = Contradicted
-	cl.Explanation = fmt.Sprintf("%s did not take that office in %s.", name, fmtInterval(when))
-	cl.Correction = strings.Join(corr, " ")
+	cl.Explanation = name + " did not take that office in " + fmtInterval(when) + "."
+	if len(starts) == 0 {
+		cl.Correction = "The record holds no term of " + c.officeName(cl.Office[0]) + " for " + name + "."
+	} else {
+		cl.Correction = string(corr)
+	}
 }
 
 // judgeSignedAt checks where a named agreement was signed.
@@ -1055,11 +1182,12 @@ func (c *Checker) judgeSignedAt(cl *Claim, cands []*facts.Event) {
 		cl.Explanation = "Rests on a fact the record marks " + e.Confidence.String() + "."
 	case containsStr(e.Places, cl.SignedAt):
 		cl.Verdict = Supported
-		cl.Explanation = fmt.Sprintf("%s was signed in %s.", e.Title, c.placeName(cl.SignedAt))
+		cl.Explanation = e.Title + " was signed in " + c.placeName(cl.SignedAt) + "."
 	default:
 		cl.Verdict = Contradicted
-		cl.Explanation = fmt.Sprintf("%s was signed in %s, not %s.", e.Title, c.placeList(e.Places), c.placeName(cl.SignedAt))
-		cl.Correction = fmt.Sprintf("Signed in %s on %s.", c.placeList(e.Places), fmtInterval(e.When))
+		places := c.placeList(e.Places)
+		cl.Explanation = e.Title + " was signed in " + places + ", not " + c.placeName(cl.SignedAt) + "."
+		cl.Correction = "Signed in " + places + " on " + fmtInterval(e.When) + "."
 	}
 }
 
@@ -1087,7 +1215,7 @@ func (c *Checker) citeCoverage(cl *Claim, scope *facts.Scope) {
 	if scope == nil {
 		return
 	}
-	cl.Evidence = appendEvidence(cl.Evidence, Evidence{Fact: scope.ID, Summary: "coverage: " + scope.Note, Sources: scope.Sources})
+	cl.Evidence = appendEvidence(cl.Evidence, c.coverageEvidence(scope))
 	if len(scope.Who) > 7 && scope.Who[:7] == "office:" {
 		for _, s := range cl.Subjects {
 			for _, t := range c.rec.Holders(scope.Who[7:], scope.Period) {

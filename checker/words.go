@@ -1,58 +1,102 @@
 package checker
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/relcheck/relcheck/facts"
 )
+
+// Every claim's explanation, correction and evidence is written out, for
+// hundreds of thousands of claims a run, so the words here are put together
+// with appends and concatenation rather than fmt (which boxes each argument
+// and parses its format every time), and what depends only on the record is
+// written once per record (see recordTexts).
 
 var monthNames = []string{"", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
 // fmtDate writes a date for people: "1955", "June 1955", "7 June 1955".
 func fmtDate(d facts.Date) string {
+	var buf [32]byte
+	return string(appendDate(buf[:0], d))
+}
+
+// appendDate appends fmtDate's words to b.
+func appendDate(b []byte, d facts.Date) []byte {
 	switch d.Prec {
 	case facts.Year:
-		return fmt.Sprint(d.Y)
+		return strconv.AppendInt(b, int64(d.Y), 10)
 	case facts.Month:
-		return fmt.Sprintf("%s %d", monthNames[d.M], d.Y)
+		b = append(b, monthNames[d.M]...)
+		b = append(b, ' ')
+		return strconv.AppendInt(b, int64(d.Y), 10)
 	case facts.Day:
-		return fmt.Sprintf("%d %s %d", d.D, monthNames[d.M], d.Y)
+		b = strconv.AppendInt(b, int64(d.D), 10)
+		b = append(b, ' ')
+		b = append(b, monthNames[d.M]...)
+		b = append(b, ' ')
+		return strconv.AppendInt(b, int64(d.Y), 10)
 	}
-	return "an unknown date"
+	return append(b, "an unknown date"...)
 }
 
 // fmtMonth writes a date at month precision at most: "December 1961".
 func fmtMonth(d facts.Date) string {
+	var buf [32]byte
+	return string(appendMonth(buf[:0], d))
+}
+
+// appendMonth appends fmtMonth's words to b.
+func appendMonth(b []byte, d facts.Date) []byte {
 	if d.Prec == facts.Day {
 		d.Prec = facts.Month
 	}
-	return fmtDate(d)
+	return appendDate(b, d)
 }
 
 // fmtInterval writes "7–23 June 1955", "18 November – 14 December 1955",
 // "December 1961", "1955".
 func fmtInterval(iv facts.Interval) string {
-	a, b := iv.Start, iv.End
+	var buf [64]byte
+	return string(appendInterval(buf[:0], iv))
+}
+
+// appendInterval appends fmtInterval's words to b.
+func appendInterval(b []byte, iv facts.Interval) []byte {
+	from, to := iv.Start, iv.End
 	switch {
-	case a.IsZero() && b.IsZero():
-		return "an unknown date"
-	case b.IsZero():
-		return "from " + fmtDate(a)
-	case a.IsZero():
-		return "until " + fmtDate(b)
-	case a == b:
-		return fmtDate(a)
-	case a.Prec == facts.Day && b.Prec == facts.Day && a.Y == b.Y && a.M == b.M:
-		return fmt.Sprintf("%d–%d %s %d", a.D, b.D, monthNames[a.M], a.Y)
-	case a.Prec == facts.Day && b.Prec == facts.Day && a.Y == b.Y:
-		return fmt.Sprintf("%d %s – %d %s %d", a.D, monthNames[a.M], b.D, monthNames[b.M], a.Y)
-	case a.Prec == facts.Year && b.Prec == facts.Year:
-		return fmt.Sprintf("%d–%d", a.Y, b.Y)
-	case a.Prec == facts.Day && b.Prec == facts.Month && a.Y == b.Y && a.M == b.M:
-		return fmtDate(a) + " (end not recorded)"
+	case from.IsZero() && to.IsZero():
+		return append(b, "an unknown date"...)
+	case to.IsZero():
+		return appendDate(append(b, "from "...), from)
+	case from.IsZero():
+		return appendDate(append(b, "until "...), to)
+	case from == to:
+		return appendDate(b, from)
+	case from.Prec == facts.Day && to.Prec == facts.Day && from.Y == to.Y && from.M == to.M:
+		// "7–23 June 1955": the end's date holds the shared month and year
+		b = strconv.AppendInt(b, int64(from.D), 10)
+		b = append(b, "–"...)
+		return appendDate(b, to)
+	case from.Prec == facts.Day && to.Prec == facts.Day && from.Y == to.Y:
+		// "18 November – 14 December 1955": likewise the year
+		b = strconv.AppendInt(b, int64(from.D), 10)
+		b = append(b, ' ')
+		b = append(b, monthNames[from.M]...)
+		b = append(b, " – "...)
+		return appendDate(b, to)
+	case from.Prec == facts.Year && to.Prec == facts.Year:
+		b = strconv.AppendInt(b, int64(from.Y), 10)
+		b = append(b, "–"...)
+		return strconv.AppendInt(b, int64(to.Y), 10)
+	case from.Prec == facts.Day && to.Prec == facts.Month && from.Y == to.Y && from.M == to.M:
+		return append(appendDate(b, from), " (end not recorded)"...)
 	}
-	return fmtDate(a) + " – " + fmtDate(b)
+	b = appendDate(b, from)
+	b = append(b, " – "...)
+	return appendDate(b, to)
 }
 
 // listAnd joins "a", "a and b", "a, b and c".
@@ -63,15 +107,34 @@ func listAnd(items []string) string {
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	n := len(" and ") + len(", ")*(len(items)-2)
+	for _, s := range items {
+		n += len(s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, s := range items {
+		switch {
+		case i == len(items)-1:
+			b.WriteString(" and ")
+		case i > 0:
+			b.WriteString(", ")
+		}
+		b.WriteString(s)
+	}
+	return b.String()
 }
 
 // countryName writes a country's name with "the" where English wants it.
 func (c *Checker) countryName(id string) string {
-	p := c.rec.Place(id)
-	if p == nil {
-		return id
+	if n, ok := c.texts.countries[id]; ok {
+		return n
 	}
+	return id
+}
+
+// theName is a place's name as countryName writes it.
+func theName(p *facts.Place) string {
 	n := p.Name
 	if i := strings.LastIndexByte(n, ' '); i > 0 {
 		switch n[i+1:] {
@@ -90,9 +153,15 @@ func (c *Checker) personName(id string) string {
 }
 
 func (c *Checker) personNames(ids []string) string {
-	var names []string
-	for _, id := range ids {
-		names = append(names, c.personName(id))
+	switch len(ids) {
+	case 0:
+		return ""
+	case 1:
+		return c.personName(ids[0]) // most claims have one subject: no list to build
+	}
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = c.personName(id)
 	}
 	return listAnd(names)
 }
@@ -116,39 +185,64 @@ func (c *Checker) placeName(id string) string {
 
 // describe summarises an event for evidence.
 func (c *Checker) describe(e *facts.Event) string {
+	return c.texts.summary(e, func() string { return c.describeEvent(e) })
+}
+
+// describeEvent writes describe's summary; describe keeps it for the record.
+func (c *Checker) describeEvent(e *facts.Event) string {
 	var b strings.Builder
 	switch e.Kind {
 	case facts.Visit:
-		fmt.Fprintf(&b, "%s to %s, %s", c.personNames(e.Who), c.countryName(e.To), fmtInterval(e.When))
+		b.WriteString(c.personNames(e.Who))
+		b.WriteString(" to ")
+		b.WriteString(c.countryName(e.To))
+		b.WriteString(", ")
+		b.WriteString(fmtInterval(e.When))
 		if len(e.Places) > 0 {
-			var ps []string
-			for _, p := range e.Places {
-				ps = append(ps, c.placeName(p))
-			}
-			fmt.Fprintf(&b, " (%s)", strings.Join(ps, ", "))
+			b.WriteString(" (")
+			b.WriteString(c.placeList(e.Places))
+			b.WriteString(")")
 		}
 		if e.Title != "" {
-			fmt.Fprintf(&b, ": %s", e.Title)
+			b.WriteString(": ")
+			b.WriteString(e.Title)
 		}
 	case facts.Summit:
-		fmt.Fprintf(&b, "%s annual summit, %s, %s (%s)", ordinalWord(e.Number), c.placeList(e.Places), fmtInterval(e.When), c.personNames(e.Who))
+		b.WriteString(ordinalWord(e.Number))
+		b.WriteString(" annual summit, ")
+		b.WriteString(c.placeList(e.Places))
+		b.WriteString(", ")
+		b.WriteString(fmtInterval(e.When))
+		b.WriteString(" (")
+		b.WriteString(c.personNames(e.Who))
+		b.WriteString(")")
 	default:
-		fmt.Fprintf(&b, "%s, %s", e.Title, fmtInterval(e.When))
+		b.WriteString(e.Title)
+		b.WriteString(", ")
+		b.WriteString(fmtInterval(e.When))
 		if len(e.Places) > 0 {
-			fmt.Fprintf(&b, ", %s", c.placeList(e.Places))
+			b.WriteString(", ")
+			b.WriteString(c.placeList(e.Places))
 		}
 		if e.Term > 0 {
-			fmt.Fprintf(&b, "; for %d years", e.Term)
+			b.WriteString("; for ")
+			b.WriteString(strconv.Itoa(e.Term))
+			b.WriteString(" years")
 		}
 	}
-	fmt.Fprintf(&b, " [%s]", e.Confidence)
+	b.WriteString(" [")
+	b.WriteString(e.Confidence.String())
+	b.WriteString("]")
 	return b.String()
 }
 
 func (c *Checker) placeList(ids []string) string {
-	var ps []string
-	for _, p := range ids {
-		ps = append(ps, c.placeName(p))
+	if len(ids) == 1 {
+		return c.placeName(ids[0])
+	}
+	ps := make([]string, len(ids))
+	for i, p := range ids {
+		ps[i] = c.placeName(p)
 	}
 	return strings.Join(ps, ", ")
 }
@@ -164,7 +258,7 @@ func ordinalWord(n int) string {
 	case n%10 == 3:
 		suf = "rd"
 	}
-	return fmt.Sprintf("%d%s", n, suf)
+	return strconv.Itoa(n) + suf
 }
 
 func ordinalText(n int) string {
@@ -186,11 +280,20 @@ func (c *Checker) evidence(e *facts.Event) Evidence {
 }
 
 func (c *Checker) termEvidence(t *facts.Term) Evidence {
-	s := fmt.Sprintf("%s: %s, %s", c.personName(t.Person), c.officeName(t.Office), fmtTerm(t))
-	if t.Acting {
-		s += " (acting)"
-	}
-	return Evidence{Fact: t.ID, Summary: s + " [" + t.Confidence.String() + "]", Sources: t.Sources}
+	s := c.texts.summary(t, func() string {
+		s := c.personName(t.Person) + ": " + c.officeName(t.Office) + ", " + fmtTerm(t)
+		if t.Acting {
+			s += " (acting)"
+		}
+		return s + " [" + t.Confidence.String() + "]"
+	})
+	return Evidence{Fact: t.ID, Summary: s, Sources: t.Sources}
+}
+
+// coverageEvidence cites a coverage row.
+func (c *Checker) coverageEvidence(scope *facts.Scope) Evidence {
+	s := c.texts.summary(scope, func() string { return "coverage: " + scope.Note })
+	return Evidence{Fact: scope.ID, Summary: s, Sources: scope.Sources}
 }
 
 func fmtTerm(t *facts.Term) string {
@@ -203,20 +306,35 @@ func fmtTerm(t *facts.Term) string {
 // during writes a time as a phrase: "in 1955", "in June 1955", "on 7 June
 // 1955", "from 18 November to 14 December 1955".
 func during(iv facts.Interval) string {
-	a, b := iv.Start, iv.End
+	var buf [64]byte
+	return string(appendDuring(buf[:0], iv))
+}
+
+// appendDuring appends during's words to b.
+func appendDuring(b []byte, iv facts.Interval) []byte {
+	from, to := iv.Start, iv.End
 	switch {
-	case a == b && a.Prec == facts.Day:
-		return "on " + fmtDate(a)
-	case a == b:
-		return "in " + fmtDate(a)
-	case a.Prec == facts.Day && b.Prec == facts.Day && a.Y == b.Y && a.M == b.M:
-		return fmt.Sprintf("from %d to %d %s %d", a.D, b.D, monthNames[a.M], a.Y)
-	case a.Prec == facts.Day && b.Prec == facts.Day && a.Y == b.Y:
-		return fmt.Sprintf("from %d %s to %d %s %d", a.D, monthNames[a.M], b.D, monthNames[b.M], a.Y)
-	case a.Prec == facts.Year && b.Prec == facts.Year:
-		return fmt.Sprintf("in %d–%d", a.Y, b.Y)
+	case from == to && from.Prec == facts.Day:
+		return appendDate(append(b, "on "...), from)
+	case from == to:
+		return appendDate(append(b, "in "...), from)
+	case from.Prec == facts.Day && to.Prec == facts.Day && from.Y == to.Y && from.M == to.M:
+		// "from 7 to 23 June 1955": the end's date holds the shared month and year
+		b = strconv.AppendInt(append(b, "from "...), int64(from.D), 10)
+		return appendDate(append(b, " to "...), to)
+	case from.Prec == facts.Day && to.Prec == facts.Day && from.Y == to.Y:
+		// "from 18 November to 14 December 1955": likewise the year
+		b = strconv.AppendInt(append(b, "from "...), int64(from.D), 10)
+		b = append(b, ' ')
+		b = append(b, monthNames[from.M]...)
+		return appendDate(append(b, " to "...), to)
+	case from.Prec == facts.Year && to.Prec == facts.Year:
+		b = strconv.AppendInt(append(b, "in "...), int64(from.Y), 10)
+		b = append(b, "–"...)
+		return strconv.AppendInt(b, int64(to.Y), 10)
 	}
-	return "from " + fmtDate(a) + " to " + fmtDate(b)
+	b = appendDate(append(b, "from "...), from)
+	return appendDate(append(b, " to "...), to)
 }
 
 // fromTo writes a term: "from 27 March 1958 to 14 October 1964", "from 7 May 2012".
@@ -231,5 +349,44 @@ func capitalize(s string) string {
 	if s == "" {
 		return s
 	}
+	if c := s[0]; c < utf8.RuneSelf {
+		// ASCII, as every phrase of during is: no case tables needed
+		if 'a' <= c && c <= 'z' {
+			return string(rune(c-'a'+'A')) + s[1:]
+		}
+		return s
+	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// recordTexts holds the words the explanations use again and again about one
+// record: each country's name, the summary of each event, term of office and
+// coverage row cited as evidence, and the note on the start of relations.
+// They depend only on the record, which never changes once loaded, so each is
+// written the first time it is needed and then shared by every claim and
+// every goroutine. The Checker holds them (New makes them).
+type recordTexts struct {
+	countries map[string]string // countryName, by place id; read only
+	summaries sync.Map          // *facts.Event, *facts.Term or *facts.Scope → its summary
+
+	relationsOnce  sync.Once
+	relationsStart string // relationsStartNote
+}
+
+func newRecordTexts(rec *facts.Record) *recordTexts {
+	tx := &recordTexts{countries: make(map[string]string, len(rec.Places))}
+	for _, p := range rec.Places {
+		tx.countries[p.ID] = theName(p)
+	}
+	return tx
+}
+
+// summary returns the summary kept for a fact of the record, writing it
+// first if it is not kept yet.
+func (tx *recordTexts) summary(fact any, write func() string) string {
+	if s, ok := tx.summaries.Load(fact); ok {
+		return s.(string)
+	}
+	s, _ := tx.summaries.LoadOrStore(fact, write())
+	return s.(string)
 }
