@@ -156,6 +156,9 @@ func (d *docReader) count(b []byte, last bool) {
 		d.carry = d.carry[:0]
 		b = append(rest, b...)
 	}
+	if bytes.IndexByte(b, 0) < 0 && utf8.Valid(b) {
+		return // nearly always: both tests run many bytes at a time
+	}
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
