@@ -2,6 +2,7 @@ package checker
 
 import (
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -47,6 +48,9 @@ type sentence struct {
 	times []timeExpr
 	ments []ment
 	mode  Mode
+	// the visit and summit triggers' token indexes, once nearestTrigger has
+	// looked for them
+	triggerAt []int
 }
 
 // tokText is token i as written.
@@ -535,19 +539,27 @@ func (s *sentence) claimTimes() []timeExpr {
 
 // nearestTrigger is the visit or summit trigger closest to token i, or -1.
 func (s *sentence) nearestTrigger(i int) int {
-	best, bestD := -1, 1<<30
-	for k, t := range s.toks {
-		if visitVerbs[t.norm] || visitNouns[t.norm] || summitWord[t.norm] {
-			d := k - i
-			if d < 0 {
-				d = -d
-			}
-			if d < bestD {
-				best, bestD = k, d
+	if s.triggerAt == nil {
+		// once per sentence: asked for every titled person, a scan each time
+		// would make a sentence of many titles quadratic
+		s.triggerAt = []int{}
+		for k := range s.toks {
+			if s.toks[k].is(clsVisit | clsSummitWord) {
+				s.triggerAt = append(s.triggerAt, k)
 			}
 		}
 	}
-	return best
+	at := s.triggerAt
+	j := sort.SearchInts(at, i) // the first at or after i
+	switch {
+	case j == len(at) && j == 0:
+		return -1
+	case j == len(at):
+		return at[j-1]
+	case j > 0 && i-at[j-1] <= at[j]-i:
+		return at[j-1] // on a tie, the earlier one
+	}
+	return at[j]
 }
 
 // timesFor are the times that belong to the trigger at token v: those not
