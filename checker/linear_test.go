@@ -12,8 +12,9 @@ import (
 // allowed, best of 3). The long-sentence shapes are documents of sentences
 // of about 8 KiB each: within one sentence, whose length the reader bounds
 // at a 64 KiB block, some lookups scan the sentence's mentions, so the cost
-// per byte of a sentence of hundreds of titles or visits grows with its length up to
-// that bound (about 4 MB/s at 64 KiB); across sentences it must not grow.
+// per byte of a sentence of hundreds of titles or visits grows with its
+// length up to that bound (about 4 MB/s at 64 KiB); across sentences it
+// must not grow.
 func TestCheckLinear(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing ratios are measured without -short and without -race")
