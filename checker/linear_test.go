@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/relcheck/relcheck/internal/doubling"
 )
 
 // TestCheckLinear checks that checking time grows linearly with the input,
-// whatever its shape: doubling the input at most about doubles the time (3x
-// allowed, best of 3). The long-sentence shapes are documents of sentences
+// whatever its shape: doubling the input at most about doubles the time (see
+// doubling.Check). The long-sentence shapes are documents of sentences
 // of about 8 KiB each: within one sentence, whose length the reader bounds
 // at a 64 KiB block, some lookups scan the sentence's mentions, so the cost
 // per byte of a sentence of hundreds of titles or visits grows with its
@@ -58,27 +59,8 @@ func TestCheckLinear(t *testing.T) {
 	for _, sh := range shapes {
 		t.Run(sh.name, func(t *testing.T) {
 			small, large := sh.gen(sh.n), sh.gen(2*sh.n)
-			check := func(in string) time.Duration {
-				start := time.Now()
-				c.CheckString(in, Input{})
-				return time.Since(start)
-			}
-			var ratio float64
-			var ts, tl time.Duration
-			for attempt := 0; attempt < 3; attempt++ {
-				ts, tl = time.Duration(1<<62), time.Duration(1<<62)
-				for range 3 {
-					ts = min(ts, check(small))
-					tl = min(tl, check(large))
-				}
-				if ratio = float64(tl) / float64(max(ts, time.Millisecond)); ratio <= 3 {
-					break
-				}
-			}
-			t.Logf("%v for %d bytes, %v for %d (%.2fx)", ts, len(small), tl, len(large), ratio)
-			if ratio > 3 {
-				t.Errorf("doubling the input took %.2fx the time (%v → %v)", ratio, ts, tl)
-			}
+			check := func(in string) func() { return func() { c.CheckString(in, Input{}) } }
+			doubling.Check(t, check(small), check(large))
 		})
 	}
 }

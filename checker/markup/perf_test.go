@@ -8,7 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/relcheck/relcheck/internal/doubling"
 )
 
 // drain reads every block of r and returns how many segments it had and
@@ -28,7 +29,7 @@ func drain(t testing.TB, r *Reader) (segments, longest int) {
 }
 
 // TestLinear checks that reading time grows linearly: doubling the input
-// of each shape at most about doubles the time (3x allowed, best of 3).
+// of each shape at most about doubles the time (see doubling.Check).
 func TestLinear(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing ratios are measured without -short and without -race")
@@ -85,29 +86,10 @@ func TestLinear(t *testing.T) {
 	for _, sh := range shapes {
 		t.Run(sh.name, func(t *testing.T) {
 			small, large := sh.gen(n), sh.gen(2*n)
-			read := func(in string) time.Duration {
-				start := time.Now()
-				drain(t, NewReader(strings.NewReader(in), sh.f))
-				return time.Since(start)
+			read := func(in string) func() {
+				return func() { drain(t, NewReader(strings.NewReader(in), sh.f)) }
 			}
-			// Best of 3, interleaved so that a busy machine slows both
-			// sizes alike; a quadratic shape fails every attempt (~4x).
-			var ratio float64
-			var ts, tl time.Duration
-			for attempt := 0; attempt < 3; attempt++ {
-				ts, tl = time.Duration(1<<62), time.Duration(1<<62)
-				for range 3 {
-					ts = min(ts, read(small))
-					tl = min(tl, read(large))
-				}
-				if ratio = float64(tl) / float64(max(ts, time.Millisecond)); ratio <= 3 {
-					break
-				}
-			}
-			t.Logf("%v for %d bytes, %v for %d (%.2fx)", ts, len(small), tl, len(large), ratio)
-			if ratio > 3 {
-				t.Errorf("doubling the input took %.2fx the time (%v → %v)", ratio, ts, tl)
-			}
+			doubling.Check(t, read(small), read(large))
 		})
 	}
 }
