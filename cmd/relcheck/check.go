@@ -104,9 +104,15 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	if p := c.String("memprofile"); p != "" {
 		runtime.MemProfileRate = 64 << 10
 		defer func() {
-			if f, err := os.Create(p); err == nil {
-				pprof.Lookup("allocs").WriteTo(f, 0)
-				f.Close()
+			f, err := os.Create(p)
+			if err == nil {
+				err = pprof.Lookup("allocs").WriteTo(f, 0)
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+			}
+			if err != nil {
+				fmt.Fprintf(c.App.ErrWriter, "relcheck: --memprofile: %v\n", err)
 			}
 		}()
 	}
