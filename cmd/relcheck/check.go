@@ -443,19 +443,17 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 		r.Path = opts.stdinName
 		src = stdin
 	default:
-		if st, err := os.Stat(in.path); err == nil {
-			if opts.maxDocBytes > 0 && !strings.HasSuffix(in.path, ".gz") && st.Size() > opts.maxDocBytes {
-				r.Error = tooLargeError(opts.maxDocBytes) // refused before reading: nothing listed in part
-				return
-			}
-			size = st.Size()
-		}
-		f, err := openInput(in.path)
+		f, fsize, err := openInputSize(in.path)
 		if err != nil {
 			r.Error = err.Error()
 			return
 		}
 		defer f.Close()
+		if opts.maxDocBytes > 0 && !strings.HasSuffix(in.path, ".gz") && fsize > opts.maxDocBytes {
+			r.Error = tooLargeError(opts.maxDocBytes) // refused before reading: nothing listed in part
+			return
+		}
+		size = fsize
 		if ff, ok := formatOf(in.path); ok && !opts.forceFormat {
 			format, sniff = ff, false
 		}

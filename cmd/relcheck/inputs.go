@@ -314,19 +314,26 @@ func formatOf(p string) (markup.Format, bool) {
 
 // openInput opens a file, decompressing .gz files.
 func openInput(p string) (io.ReadCloser, error) {
-	f, err := openRegular(p)
+	rc, _, err := openInputSize(p)
+	return rc, err
+}
+
+// openInputSize is openInput that also gives the file's size (compressed,
+// for .gz), from the open file: no second lookup of the path.
+func openInputSize(p string) (io.ReadCloser, int64, error) {
+	f, size, err := openRegular(p)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if !strings.HasSuffix(p, ".gz") {
-		return f, nil
+		return f, size, nil
 	}
 	z, err := gzip.NewReader(bufio.NewReader(f))
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("not a readable gzip file (%v): decompress it or give the file without .gz", err)
+		return nil, 0, fmt.Errorf("not a readable gzip file (%v): decompress it or give the file without .gz", err)
 	}
-	return &gzipFile{z, f}, nil
+	return &gzipFile{z, f}, size, nil
 }
 
 type gzipFile struct {

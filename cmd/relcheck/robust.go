@@ -225,21 +225,21 @@ var errNotRegular = errors.New("not a regular file (a device, a pipe or a socket
 
 // openRegular opens a file for reading without blocking on a FIFO or a
 // device, and refuses anything but a regular file.
-func openRegular(p string) (*os.File, error) {
+func openRegular(p string) (*os.File, int64, error) {
 	f, err := os.OpenFile(p, os.O_RDONLY|openNonblock, 0)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", unwrapPath(err))
+		return nil, 0, fmt.Errorf("cannot read: %w", unwrapPath(err))
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("cannot read: %w", unwrapPath(err))
+		return nil, 0, fmt.Errorf("cannot read: %w", unwrapPath(err))
 	}
 	if !info.Mode().IsRegular() {
 		f.Close()
-		return nil, errNotRegular
+		return nil, 0, errNotRegular
 	}
-	return f, nil
+	return f, info.Size(), nil
 }
 
 // interrupted ends a run stopped by a signal: what was written stays, and
