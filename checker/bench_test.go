@@ -98,24 +98,24 @@ func BenchmarkCheck(b *testing.B) {
 }
 
 // stageBench runs f on every sentence of the bench text.
-func stageBench(b *testing.B, f func(c *Checker, st *docState, s string)) {
+func stageBench(b *testing.B, f func(c *Checker, st *docState, w *words, s string)) {
 	c := newDefaultChecker(b)
 	text := benchText(b, c)
 	sents := benchSentences(b, c, text)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		st := newDocState(facts.Date{})
+		st, w := newDocState(facts.Date{}), new(words)
 		for _, s := range sents {
-			f(c, st, s)
+			f(c, st, w, s)
 		}
 	}
 }
 
 func BenchmarkTokenize(b *testing.B) {
-	stageBench(b, func(c *Checker, st *docState, s string) {
-		st.toks, st.lower = appendTokens(st.toks[:0], st.lower, s)
-		c.lex.words.classify(st.toks)
+	stageBench(b, func(c *Checker, st *docState, w *words, s string) {
+		w.toks, w.lower = appendTokens(w.toks[:0], w.lower, s)
+		c.lex.words.classify(w.toks)
 	})
 }
 
@@ -162,16 +162,16 @@ func BenchmarkFindMentions(b *testing.B) {
 }
 
 func BenchmarkParseSentence(b *testing.B) {
-	stageBench(b, func(c *Checker, st *docState, s string) { c.parseSentence(s, st) })
+	stageBench(b, func(c *Checker, st *docState, w *words, s string) { c.parseSentence(s, st, w) })
 }
 
 func BenchmarkJudge(b *testing.B) {
 	c := newDefaultChecker(b)
 	sents := benchSentences(b, c, benchText(b, c))
-	st := newDocState(facts.Date{})
+	st, w := newDocState(facts.Date{}), new(words)
 	var claims []*Claim
 	for _, s := range sents {
-		claims = append(claims, c.parseSentence(s, st)...)
+		claims = append(claims, c.parseSentence(s, st, w)...)
 	}
 	b.ReportAllocs()
 	b.ReportMetric(float64(len(claims)), "claims/op")

@@ -14,10 +14,10 @@ import (
 // own, to see which verdicts cost what.
 func BenchmarkJudgeKind(b *testing.B) {
 	c := newDefaultChecker(b)
-	st := newDocState(facts.Date{})
+	st, w := newDocState(facts.Date{}), new(words)
 	byKind := map[string][]*Claim{}
 	for _, s := range benchSentences(b, c, benchText(b, c)) {
-		for _, cl := range c.parseSentence(s, st) {
+		for _, cl := range c.parseSentence(s, st, w) {
 			byKind[cl.Kind] = append(byKind[cl.Kind], cl)
 		}
 	}

@@ -63,15 +63,8 @@ func (s *sentence) w(i int) string {
 	return s.toks[i].norm
 }
 
-// parseSentence turns one sentence into claims (without verdicts).
-func (c *Checker) parseSentence(text string, st *docState) []*Claim {
-	st.toks, st.lower = appendTokens(st.toks[:0], st.lower, text) // no claim keeps a token
-	c.lex.words.classify(st.toks)
-	return c.parseTokens(text, st.toks, st)
-}
-
-// parseTokens is parseSentence for a sentence already split into classified
-// words (see prepare).
+// parseTokens turns one sentence, already split into classified words (see
+// prepare), into claims without verdicts.
 func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim {
 	st.seq++
 	s := &sentence{text: text, toks: toks}
@@ -134,7 +127,7 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 // (isVisitTrigger), a summit word, an agreement noun or named agreement, a
 // relations noun, or a title (office claims need a title attached to a
 // person). Such a sentence still leaves its people, places and times to the
-// next ones: parseSentence records them either way.
+// next ones: parseTokens records them either way.
 func mayClaim(s *sentence) bool {
 	for _, m := range s.ments {
 		if m.kind == "office" || m.kind == "event" {

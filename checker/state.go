@@ -17,10 +17,6 @@ type docState struct {
 	docDate   facts.Date
 	// events matched in the current sentence, by kind/person, for titles
 	sentenceEvents map[string]string
-	// the tokens of the sentence being read and the tokenizer's scratch
-	// buffer, reused from one sentence to the next
-	toks  []token
-	lower []byte
 	// the sentence's times and findMentions' buffers, likewise
 	times  []timeExpr
 	ments  []ment

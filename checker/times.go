@@ -106,18 +106,9 @@ type timeContext struct {
 	docDate facts.Date     // the document's date, if known
 }
 
-// findTimes reads every time expression of a sentence, left to right.
-func findTimes(toks []token, ctx timeContext) []timeExpr {
-	for i := range toks {
-		if toks[i].info == nil && !toks[i].punct {
-			toks[i].info = grammarTable.info(toks[i].norm) // not classified yet
-		}
-	}
-	return appendTimes(nil, toks, ctx)
-}
-
-// appendTimes is findTimes appending to out, so that a document reuses one
-// buffer from sentence to sentence. The tokens must be classified.
+// appendTimes reads every time expression of a sentence, left to right, and
+// appends them to out, so that a document reuses one buffer from sentence to
+// sentence. The tokens must be classified.
 func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 	first := len(out)
 	w := func(i int) string {

@@ -102,10 +102,6 @@ func newWordTable() *wordTable {
 	return wt
 }
 
-// grammarTable is the table without a lexicon: findTimes classifies with it
-// when called on its own.
-var grammarTable = newWordTable()
-
 func keysOf[V any](m map[string]V) map[string]bool {
 	out := make(map[string]bool, len(m))
 	for k := range m {
