@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -568,7 +569,10 @@ func (p *pauseReader) Read(b []byte) (int, error) {
 	}
 	base := runeBoundary(peek, room)
 	if base == 0 {
-		base = room
+		// less room than the code point at hand: hand it over whole, a few
+		// bytes past the limit, rather than cut it (its halves would each be
+		// counted as a column)
+		_, base = utf8.DecodeRune(peek)
 	}
 	n := base
 	if lo := max(0, n-40); bytes.LastIndexByte(peek[lo:n], '&') >= 0 {
