@@ -76,6 +76,8 @@ func TestConstructions(t *testing.T) {
 			[]parsed{{KindVisit, []string{"mikhail-gorbachev"}, "india", "1985/1991", false, 2, Asserted}}},
 		{"relative year", "Putin came to India in 2004. He returned to New Delhi two years later.",
 			[]parsed{{KindVisit, []string{"vladimir-putin"}, "india", "2004", false, 0, Asserted}, {KindVisit, []string{"vladimir-putin"}, "india", "2006", false, 0, Asserted}}},
+		{"abbreviated place name", "Vajpayee arrived in St. Petersburg in 2001.",
+			[]parsed{{KindVisit, []string{"atal-bihari-vajpayee"}, "russia", "2001", false, 0, Asserted}}},
 		{"future", "Putin will travel to India next month.",
 			[]parsed{{KindVisit, []string{"vladimir-putin"}, "india", "", false, 0, Future}}},
 	}

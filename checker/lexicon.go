@@ -115,14 +115,15 @@ type phrase struct {
 	entries []entry
 }
 
-// match reports how many tokens from toks[0] the phrase covers (commas
-// inside a phrase are skipped: "Treaty of Peace, Friendship and
-// Cooperation"), or 0.
+// match reports how many tokens from toks[0] the phrase covers, or 0.
+// Inside a phrase, commas are skipped ("Treaty of Peace, Friendship and
+// Cooperation"), and so is the dot of an abbreviation, written against its
+// word ("St. Petersburg"): a phrase's words are keyed without punctuation.
 func (p phrase) match(toks []token) int {
 	k := 0
 	for i, t := range toks {
 		if t.punct {
-			if t.norm == "," && k > 0 {
+			if k > 0 && (t.norm == "," || t.norm == "." && t.start == toks[i-1].end) {
 				continue
 			}
 			return 0
