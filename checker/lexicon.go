@@ -22,6 +22,8 @@ type lexicon struct {
 	// phrases by their first word, longest first, so that a sentence is
 	// matched with one lookup per word
 	words *wordTable
+	// which sentences may matter (see gate)
+	gate *gate
 	// single-word person names (surnames, one-word aliases) for misspellings,
 	// by first letter
 	fuzzy    map[string][]string
@@ -99,6 +101,7 @@ func newLexicon(r *facts.Record) *lexicon {
 		})
 		lx.words.add(w).phrases = list
 	}
+	lx.gate = newGate(lx.phrases)
 	lx.byLetter = map[byte][]string{}
 	for name := range lx.fuzzy {
 		lx.byLetter[name[0]] = append(lx.byLetter[name[0]], name)

@@ -111,13 +111,8 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 			out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByFuzzy, conf: confidence(ByFuzzy), title: -1})
 			continue
 		}
-		switch toks[i].norm {
-		case "he", "him", "his":
-			if id := st.lastOf('m'); id != "" {
-				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByPronoun, conf: confidence(ByPronoun), title: -1})
-			}
-		case "she", "her":
-			if id := st.lastOf('f'); id != "" {
+		if toks[i].is(clsPronoun) {
+			if id := st.lastOf(pronouns[toks[i].norm]); id != "" {
 				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByPronoun, conf: confidence(ByPronoun), title: -1})
 			}
 		}
@@ -145,8 +140,8 @@ func hasCap(toks []token) bool {
 // back sentence after sentence ("Officials", "Historians"), so answers are
 // remembered, up to fuzzyMemoMax words.
 func (c *Checker) fuzzyPerson(t token) string {
-	if t.punct || !t.cap || len(t.norm) < 6 {
-		return "" // fewer than 6 bytes: fewer than 6 runes
+	if t.punct || !t.cap || len(t.norm) < fuzzyMinLen {
+		return "" // fewer bytes: fewer runes
 	}
 	if id, ok := c.fuzzyMemo.Load(t.norm); ok {
 		return id.(string)
@@ -158,12 +153,16 @@ func (c *Checker) fuzzyPerson(t token) string {
 	return id
 }
 
+// fuzzyMinLen: a word of fewer runes is never taken for a misspelt name,
+// and a word of fewer bytes has fewer runes.
+const fuzzyMinLen = 6
+
 // fuzzyMemoMax bounds the words fuzzyPerson remembers.
 const fuzzyMemoMax = 1 << 16
 
 func (c *Checker) fuzzyLookup(norm string) string {
 	n := utf8.RuneCountInString(norm)
-	if n < 6 || c.lex.vocab[norm] || strings.ContainsAny(norm, "0123456789") {
+	if n < fuzzyMinLen || c.lex.vocab[norm] || strings.ContainsAny(norm, "0123456789") {
 		return ""
 	}
 	maxD := 1

@@ -22,8 +22,9 @@ type prepared struct {
 // words is where blocks' words are kept: one buffer for many blocks, so
 // that a reused buffer's size follows the text, not the number of blocks.
 type words struct {
-	toks  []token
-	lower []byte // the tokenizer's scratch buffer
+	toks    []token
+	lower   []byte // the tokenizer's scratch buffer
+	scratch []byte // the gate's
 }
 
 // prepare fills p for block b, appending its words to w. p.toks is left to
@@ -36,9 +37,13 @@ func (c *Checker) prepare(p *prepared, b *markup.Block, date string, w *words) {
 	}
 	from := len(w.toks)
 	for _, seg := range b.Segments {
-		start := len(w.toks)
-		w.toks, w.lower = appendTokens(w.toks, w.lower, b.Text[seg.Start:seg.End])
-		c.lex.words.classify(w.toks[start:])
+		text := b.Text[seg.Start:seg.End]
+		var through bool
+		if through, w.scratch = c.mayMatter(text, w.scratch); through {
+			start := len(w.toks)
+			w.toks, w.lower = appendTokens(w.toks, w.lower, text)
+			c.lex.words.classify(w.toks[start:])
+		} // else no words: the sentence is counted, and holds nothing (see gate)
 		p.ends = append(p.ends, len(w.toks)-from)
 	}
 }

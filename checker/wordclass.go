@@ -27,6 +27,7 @@ const (
 	clsStart                            // startWords
 	clsDateWord                         // dateWords
 	clsRelative                         // relativeWords
+	clsPronoun                          // pronouns
 )
 
 // wordInfo is what the checker knows about one word.
@@ -94,6 +95,7 @@ func newWordTable() *wordTable {
 		{startWords, clsStart},
 		{dateWords, clsDateWord},
 		{relativeWords, clsRelative},
+		{keysOf(pronouns), clsPronoun},
 	} {
 		for w := range s.words {
 			wt.add(w).cls |= s.cls

@@ -1,0 +1,203 @@
+package checker
+
+import "unicode/utf8"
+
+// Half the sentences of a typical article name no one, no place and no time:
+// "A reception was held in the evening." Such a sentence leaves nothing for
+// the next ones and makes no claim, and splitting it into classified words
+// costs more than everything else done with it. The gate reads a sentence
+// once, byte by byte, and lets through only those that may matter; the rest
+// are counted and passed over.
+//
+// It must never turn away a sentence that matters. What matters, and why
+// the gate sees it:
+//   - a time: every reading of a time needs a digit, a month, or "year" or
+//     "years" (times.go);
+//   - a mention of the lexicon: every word of a phrase is written in the
+//     sentence, so one of them, the phrase's anchor, is enough to look for;
+//   - a pronoun that stands for the last person named;
+//   - a misspelt name: a capitalised word that fuzzyPerson takes for one;
+//   - the claims that need neither a mention nor a time: "the last summit
+//     was …" and "this visit is seen as the beginning of relations"
+//     (summitWord, relNouns).
+//
+// The gate's words are letters and digits only, cut at every other
+// character: a token's runs of letters and digits are runs of the sentence
+// too, whatever joins them. A run holding a letter outside ASCII lets the
+// sentence through, so the anchors need only their ASCII runs.
+type gate struct {
+	bits [gateWords]uint64 // a Bloom filter of the anchors' hashes
+}
+
+const (
+	gateBits  = 17 // 2^17 bits: 16 KiB, three probes per word
+	gateWords = 1 << gateBits / 64
+	gateMask  = 1<<gateBits - 1
+)
+
+// gateTimeWords are the words without a digit that a time cannot do
+// without: a month, or "year" ("that year", "two years later", "a
+// twenty-year treaty"; see appendTimes and relativeYear).
+var gateTimeWords = union(keysOf(months), set("year years"))
+
+// pronouns stand for the last person of their gender named (findMentions).
+var pronouns = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f'}
+
+func newGate(phrases map[string][]entry) *gate {
+	g := &gate{}
+	for k := range phrases {
+		g.addAnchor(k)
+	}
+	for _, set := range []map[string]bool{gateTimeWords, keysOf(pronouns), summitWord, relNouns} {
+		for w := range set {
+			g.addAnchor(w)
+		}
+	}
+	return g
+}
+
+// addAnchor files the longest ASCII run of letters and digits of a phrase.
+func (g *gate) addAnchor(phrase string) {
+	best := ""
+	for i := 0; i < len(phrase); {
+		if !isGateByte(phrase[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(phrase) && isGateByte(phrase[j]) {
+			j++
+		}
+		if j-i > len(best) {
+			best = phrase[i:j]
+		}
+		i = j
+	}
+	if best == "" {
+		return // no ASCII run: the sentence that writes it has a letter outside ASCII
+	}
+	h := uint64(gateSeed)
+	for k := 0; k < len(best); k++ {
+		h = gateHash(h, lowerByte(best[k]))
+	}
+	h = gateMix(h)
+	g.bits[h&gateMask/64] |= 1 << (h & 63)
+	g.bits[h>>20&gateMask/64] |= 1 << (h >> 20 & 63)
+	g.bits[h>>40&gateMask/64] |= 1 << (h >> 40 & 63)
+}
+
+func (g *gate) has(h uint64) bool {
+	return g.bits[h&gateMask/64]&(1<<(h&63)) != 0 &&
+		g.bits[h>>20&gateMask/64]&(1<<(h>>20&63)) != 0 &&
+		g.bits[h>>40&gateMask/64]&(1<<(h>>40&63)) != 0
+}
+
+// FNV-1a, one byte at a time, then mixed so that every probe's bits depend
+// on every byte.
+const (
+	gateSeed  = 14695981039346656037
+	gatePrime = 1099511628211
+)
+
+func gateHash(h uint64, c byte) uint64 { return (h ^ uint64(c)) * gatePrime }
+
+func gateMix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return h
+}
+
+// isGateByte: an ASCII letter or digit.
+func isGateByte(c byte) bool { return c < utf8.RuneSelf && asciiClass[c] == asciiWordByte }
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// mayMatter reports whether a sentence may hold a time, a mention or a
+// claim; false means it certainly holds none. buf is scratch space, given
+// back for reuse.
+func (c *Checker) mayMatter(s string, buf []byte) (bool, []byte) {
+	g := c.lex.gate
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				return true, buf
+			}
+			i += n
+			continue
+		}
+		if !isGateByte(b) {
+			i++
+			continue
+		}
+		start := i
+		h := uint64(gateSeed)
+		for ; i < len(s) && isGateByte(s[i]); i++ {
+			if s[i] <= '9' {
+				return true, buf // a digit (letters come after the digits in ASCII)
+			}
+			h = gateHash(h, lowerByte(s[i]))
+		}
+		if i < len(s) && s[i] >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isWordRune(r) {
+				return true, buf
+			}
+		}
+		if g.has(gateMix(h)) {
+			return true, buf
+		}
+		if 'A' <= b && b <= 'Z' {
+			var fuzzy bool
+			if fuzzy, buf = c.mayBeMisspelt(s, start, i, buf); fuzzy {
+				return true, buf
+			}
+		}
+	}
+	return false, buf
+}
+
+// mayBeMisspelt: could the word that starts with the capitalised run
+// s[start:end] be taken for a misspelt name? A run joined to more of its
+// word ("Jean-Paul", "O'Neill") is answered yes when the word is long
+// enough; a run that is its own word is asked of fuzzyPerson.
+func (c *Checker) mayBeMisspelt(s string, start, end int, buf []byte) (bool, []byte) {
+	if joined(s, end) {
+		// at most this long: the word's other characters are all counted
+		j := end
+		for j < len(s) && (isGateByte(s[j]) || isJoiner(s[j]) || s[j] >= utf8.RuneSelf) {
+			j++
+		}
+		return j-start >= fuzzyMinLen, buf
+	}
+	if end-start < fuzzyMinLen {
+		return false, buf
+	}
+	buf = buf[:0]
+	for k := start; k < end; k++ {
+		buf = append(buf, lowerByte(s[k]))
+	}
+	return c.fuzzyPerson(token{norm: string(buf), cap: true}) != "", buf
+}
+
+// joined: does a joiner at s[i] carry the word on past it? The tokenizer
+// joins letters with "-", ".", "'", "’" and "/" (see appendWord).
+func joined(s string, i int) bool {
+	switch {
+	case i+1 < len(s) && isJoiner(s[i]):
+		return isGateByte(s[i+1]) || s[i+1] >= utf8.RuneSelf
+	case i < len(s) && s[i] >= utf8.RuneSelf:
+		r, n := utf8.DecodeRuneInString(s[i:])
+		return r == '’' && i+n < len(s) && (isGateByte(s[i+n]) || s[i+n] >= utf8.RuneSelf)
+	}
+	return false
+}
+
+// isJoiner: the ASCII characters a word may hold between its letters.
+func isJoiner(c byte) bool { return c == '-' || c == '.' || c == '\'' || c == '/' }

@@ -1,0 +1,174 @@
+package checker
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/relcheck/relcheck/checker/markup"
+	"github.com/relcheck/relcheck/facts"
+)
+
+// primedState is a document state in which everything that can resolve
+// does: a man and a woman named, a time said, an event of each kind just
+// matched, every person named recently, a document date. A sentence that
+// leaves such a state without a time, a mention or a claim holds none
+// anywhere.
+func primedState(c *Checker) *docState {
+	st := newDocState(facts.Date{Y: 2020, M: 6, D: 1, Prec: facts.Day})
+	for _, p := range c.rec.People {
+		st.seq++
+		st.recent[p.ID] = st.seq
+		st.last[p.Gender] = p.ID
+	}
+	for _, e := range c.rec.Events {
+		st.noteEvent(string(e.Kind), e.ID)
+	}
+	st.lastTime = yearIv(1990)
+	st.timeSeq = st.seq
+	return st
+}
+
+// checkGate fails if the gate turns away a sentence that matters: one with
+// a time, a mention or a claim in a primed state. It reports whether the
+// gate let the sentence through.
+func checkGate(t *testing.T, c *Checker, s string) bool {
+	t.Helper()
+	through, _ := c.mayMatter(s, nil)
+	if through {
+		return true
+	}
+	toks := tokenize(s)
+	c.lex.words.classify(toks)
+	st := primedState(c)
+	times := appendTimes(nil, toks, st.timeContext())
+	ments := c.findMentions(toks, times, st)
+	claims := c.parseTokens(s, toks, primedState(c))
+	if len(times) > 0 || len(ments) > 0 || len(claims) > 0 {
+		t.Errorf("the gate turned away %q, which holds %d times, %d mentions and %d claims", s, len(times), len(ments), len(claims))
+	}
+	return false
+}
+
+// repoSentences are the sentences of every text the repository holds: the
+// articles, the evaluation sets, the false-positive lists.
+func repoSentences(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	read := func(text string, f markup.Format) {
+		rd := markup.NewReader(strings.NewReader(text), f)
+		for {
+			b, err := rd.Next()
+			if err != nil {
+				return
+			}
+			for _, seg := range b.Segments {
+				out = append(out, b.Text[seg.Start:seg.End])
+			}
+		}
+	}
+	files, _ := filepath.Glob("../testdata/*/*")
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			continue // a folder
+		}
+		switch {
+		case strings.HasSuffix(name, ".jsonl"):
+			sc := bufio.NewScanner(strings.NewReader(string(data)))
+			sc.Buffer(nil, 1<<20)
+			for sc.Scan() {
+				var l Labelled
+				if json.Unmarshal(sc.Bytes(), &l) == nil {
+					read(l.Text, markup.Text)
+				}
+			}
+		case strings.HasSuffix(name, ".golden"):
+		default:
+			f, _ := markup.FormatFor(name)
+			read(string(data), f)
+		}
+	}
+	if len(out) < 500 {
+		t.Fatalf("only %d sentences in testdata", len(out))
+	}
+	return out
+}
+
+// TestGateIsSound: no sentence of the repository's texts, nor of the
+// benchmarks' generated prose, is turned away while it matters, with the
+// default record or a made-up one.
+func TestGateIsSound(t *testing.T) {
+	sentences := repoSentences(t)
+	for _, c := range []*Checker{newDefaultChecker(t), newTestChecker(t, "norland")} {
+		all := slices.Concat(sentences, benchSentences(t, c, benchText(t, c)))
+		through := 0
+		for _, s := range all {
+			if checkGate(t, c, s) {
+				through++
+			}
+		}
+		t.Logf("%d of %d sentences let through", through, len(all))
+	}
+}
+
+// TestGateTurnsAway: what the gate is for. Sentences without a time, a name
+// or a claim cost one scan; each kind of word that may matter lets its
+// sentence through.
+func TestGateTurnsAway(t *testing.T) {
+	c := newDefaultChecker(t)
+	for _, s := range []string{
+		"A reception was held in the evening, with folk dancers and a military band.",
+		"Historians still disagree about what was said behind closed doors.",
+		"It was, one observer wrote, “a meeting of old friends who no longer agree on very much.”",
+		"Officials said the talks had been cordial but declined to give details.",
+		"Later that week, the parliament debated the budget for more than six hours.",
+		"The delegation's co-ordinator, a well-known film-maker, was absent.",
+	} {
+		if through, _ := c.mayMatter(s, nil); through {
+			t.Errorf("let through %q", s)
+		}
+	}
+	for _, s := range []string{
+		"The talks ended in 1971.",             // a digit
+		"The talks ended that December.",       // a month
+		"The talks resumed two years later.",   // "years"
+		"Officials welcomed Brezhnev warmly.",  // a name
+		"Officials welcomed Krushchev warmly.", // a misspelt name
+		"Officials welcomed him warmly.",       // a pronoun
+		"The last summit was a quiet one.",     // a claim without a name or a time
+		"This visit is seen as the beginning of relations.",
+		"The Soviet delegation left early.",        // an adjective of the record
+		"The prime minister left early.",           // a title
+		"Officials welcomed Jean-Baptiste warmly.", // a long capitalised word joined to more
+		"Officials welcomed Gorbachëv warmly.",     // a letter beyond ASCII
+		"Officials welcomed Gorbachov’s envoy.",    // a possessive with a typographic apostrophe
+	} {
+		if through := checkGate(t, c, s); !through {
+			t.Errorf("turned away %q", s)
+		}
+	}
+}
+
+// FuzzGate: the gate never turns away a sentence that matters.
+func FuzzGate(f *testing.F) {
+	for _, s := range []string{
+		"Brezhnev visited India in 1964 and 1973.",
+		"The talks resumed two years later.",
+		"Officials welcomed Krushchev’s envoy.",
+		"A reception was held in the evening.",
+		"St. Petersburg hosted the 18th summit.",
+		"She left that March, the following year.",
+		"a twenty-year treaty",
+	} {
+		f.Add(s)
+	}
+	c := newDefaultChecker(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		checkGate(t, c, s)
+	})
+}
