@@ -38,7 +38,7 @@ const (
 // gateTimeWords are the words without a digit that a time cannot do
 // without: a month, or "year" ("that year", "two years later", "a
 // twenty-year treaty"; see appendTimes and relativeYear).
-var gateTimeWords = union(keysOf(months), set("year years"))
+var gateTimeWords = union(keysOf(months), yearWords)
 
 // pronouns stand for the last person of their gender named (findMentions).
 var pronouns = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f'}

@@ -49,8 +49,8 @@ type sentence struct {
 	ments []ment
 	mode  Mode
 	// the visit and summit triggers' token indexes, once nearestTrigger has
-	// looked for them
-	triggerAt []int
+	// looked for them; the words of every kind of trigger, once timesFor has
+	triggerAt, kindAt []int
 }
 
 // tokText is token i as written.
@@ -559,17 +559,20 @@ func (s *sentence) nearestTrigger(i int) int {
 // closer to another trigger of the sentence. In "the first summit with Putin
 // in 2014, followed by visits in 2016 and 2018", 2014 is the summit's.
 func (s *sentence) timesFor(v int) []timeExpr {
-	var triggers []int
-	for i := range s.toks {
-		if s.triggerKindAt(i) != "" {
-			triggers = append(triggers, i)
+	if s.kindAt == nil {
+		// once per sentence: every claim builder asks
+		s.kindAt = []int{}
+		for i := range s.toks {
+			if s.toks[i].is(clsVisit | clsSummit | clsAgree) {
+				s.kindAt = append(s.kindAt, i)
+			}
 		}
 	}
 	kind := s.triggerKindAt(v)
 	var out []timeExpr
 	for _, t := range s.claimTimes() {
 		owner, best := -1, 1<<30
-		for _, g := range triggers {
+		for _, g := range s.kindAt {
 			d := t.start - g
 			if d < 0 {
 				d = -d + 2 // a time before its trigger ("in 1971, India signed") binds a little less
@@ -639,47 +642,36 @@ func timeOf(s *sentence, t timeExpr) Time {
 	return Time{Text: s.text[a:b], When: t.when, Relative: t.relative}
 }
 
-// countAt is the token index of a count, or -1.
-func countAt(s *sentence) int {
-	for i, t := range s.toks {
-		switch t.norm {
-		case "once", "twice", "thrice":
-			return i
-		}
-		if !t.is(clsNumber) && !hasDigit(t.norm) {
-			continue // no count
-		}
-		if n, ok := countOf(t.norm); ok && n > 0 && t.norm != "a" && t.norm != "an" {
-			if nx := s.w(i + 1); nx == "times" || nx == "occasions" || ((nx == "visits" || nx == "trips") && s.w(i-1) != "the") {
-				return i
+// countIn reads the sentence's count: "twice", "three times", "on five
+// occasions", "11 visits". It returns the count's token index and value,
+// or -1 and 0.
+func countIn(s *sentence) (at, n int) {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if t.is(clsCount) {
+			switch t.norm {
+			case "once":
+				return i, 1
+			case "twice":
+				return i, 2
+			case "thrice":
+				return i, 3
 			}
 		}
-	}
-	return -1
-}
-
-// countIn reads "twice", "three times", "on five occasions", "11 visits".
-func countIn(s *sentence) int {
-	for i, t := range s.toks {
-		switch t.norm {
-		case "once":
-			return 1
-		case "twice":
-			return 2
-		case "thrice":
-			return 3
-		}
-		if !t.is(clsNumber) && !hasDigit(t.norm) {
+		if !t.is(clsNumber) && !t.digit {
 			continue // no count
 		}
 		if n, ok := countOf(t.norm); ok && t.norm != "a" && t.norm != "an" {
 			if nx := s.w(i + 1); nx == "times" || nx == "occasions" || ((nx == "visits" || nx == "trips") && s.w(i-1) != "the") {
-				return n
+				return i, n
 			}
 		}
 	}
-	return 0
+	return -1, 0
 }
+
+// countWords are counts written as one word (countIn).
+var countWords = set("once twice thrice")
 
 // placesAfter returns the first place mention after token i, skipping
 // places after "from" (the origin); and the origin, if written.
@@ -807,7 +799,8 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 		times = keep
 	}
 	var recent []timeExpr // "eleven times, most recently in 2025": a claim of its own
-	if ci := countAt(s); ci >= 0 {
+	ci, count := countIn(s)
+	if ci >= 0 {
 		var rest []timeExpr
 		for _, t := range times {
 			if t.recent {
@@ -835,17 +828,17 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 			}
 			// "Putin will travel to India next month": kept, to say it is not asserted
 		} else if noun {
-			if countIn(s) == 0 {
+			if count == 0 {
 				return nil
 			}
-		} else if t, ok := st.recentTime(); ok && countIn(s) == 0 && len(recent) == 0 {
+		} else if t, ok := st.recentTime(); ok && count == 0 && len(recent) == 0 {
 			times = []timeExpr{{when: t, relative: true, start: -1}}
 			conf *= 0.8
-		} else if countIn(s) == 0 {
+		} else if count == 0 {
 			return nil
 		}
 	}
-	base := Claim{Kind: KindVisit, Subjects: ids(subjects), Negated: negatedBefore(s, 0, v), Count: countIn(s), Phrase: s.tokText(v), Elsewhere: elsewhere}
+	base := Claim{Kind: KindVisit, Subjects: ids(subjects), Negated: negatedBefore(s, 0, v), Count: count, Phrase: s.tokText(v), Elsewhere: elsewhere}
 	if dest != nil {
 		base.Places = append(base.Places, dest.ids[0])
 		conf = min(conf, dest.conf)
@@ -854,6 +847,9 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 		base.From = c.countryOf(origin.ids[0])
 	}
 	for k := max(0, v-3); k < min(len(s.toks), v+3); k++ {
+		if t := &s.toks[k]; !t.is(clsOrdinal) && !t.digit {
+			continue // no ordinal: a word of ordinalWords, or "15th"
+		}
 		if o := ordinalOf(s.w(k)); o != 0 && (visitNouns[s.w(k+1)] || visitNouns[s.w(k+2)]) {
 			base.Ordinal = o
 		}

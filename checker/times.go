@@ -124,9 +124,14 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 		// month or season word, "the", "that", "from", "between"), or
 		// "-year": a word with none of them is passed over, and the readings
 		// are tried only where they can hold.
-		digit := hasDigit(n)
-		if !digit && !t.is(clsTime) && !strings.HasSuffix(n, "-year") {
-			continue
+		digit := t.digit
+		if !digit && !t.is(clsMonth) && !strings.HasSuffix(n, "-year") {
+			// what is left needs a word of timeWords followed by "year" or
+			// "years" ("the following year", "two years later", "for two
+			// years") or by a number ("from 1966", "summer of 1987")
+			if !t.is(clsTime) || !yearOrNumberAt(toks, i+1) && !yearOrNumberAt(toks, i+2) {
+				continue
+			}
 		}
 		number := digit || t.is(clsNumber)
 		// durations: "for 20 years", "a 20-year treaty", "twenty-year"
@@ -329,6 +334,15 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 		}
 	}
 	return out
+}
+
+// yearWords make relative times and durations without a digit: "that
+// year", "two years later", "a twenty-year treaty".
+var yearWords = set("year years")
+
+// yearOrNumberAt: is toks[i] "year", "years" or a word with a digit?
+func yearOrNumberAt(toks []token, i int) bool {
+	return i < len(toks) && (toks[i].digit || toks[i].is(clsYear))
 }
 
 // timeWords are the words without digits that may begin a time.

@@ -12,6 +12,7 @@ type token struct {
 	norm       string // lower case, typographic apostrophes made plain
 	cap        bool   // starts with an upper-case letter
 	punct      bool
+	digit      bool      // holds a digit: every reading of a number or year needs one
 	info       *wordInfo // what the word table knows of the word (set by classify)
 }
 
@@ -88,13 +89,14 @@ func appendTokens(toks []token, lower []byte, s string) ([]token, []byte) {
 // returns where it ends.
 func appendWord(toks []token, lower []byte, s string, i int) ([]token, []byte, int) {
 	start := i
-	upper, ascii := false, true
+	upper, ascii, digit := false, true, false
 	j := i
 	for j < len(s) {
 		c := s[j]
 		if c < utf8.RuneSelf {
 			if asciiClass[c] == asciiWordByte {
 				upper = upper || 'A' <= c && c <= 'Z'
+				digit = digit || c <= '9' // letters come after the digits
 				j++
 				continue
 			}
@@ -129,7 +131,7 @@ func appendWord(toks []token, lower []byte, s string, i int) ([]token, []byte, i
 		return append(toks, newToken(s, start, j, false)), lower, j
 	}
 	text := s[start:j]
-	t := token{start: start, end: j, cap: 'A' <= text[0] && text[0] <= 'Z'}
+	t := token{start: start, end: j, cap: 'A' <= text[0] && text[0] <= 'Z', digit: digit}
 	if !upper {
 		t.norm = text // strings.ToLower's own answer: nothing to change
 		return append(toks, t), lower, j
@@ -176,7 +178,8 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func newToken(s string, start, end int, punct bool) token {
 	text := s[start:end]
 	r, _ := utf8.DecodeRuneInString(text)
-	return token{start: start, end: end, norm: normWord(text), cap: unicode.IsUpper(r), punct: punct}
+	norm := normWord(text)
+	return token{start: start, end: end, norm: norm, cap: unicode.IsUpper(r), punct: punct, digit: hasDigit(norm)}
 }
 
 func normWord(s string) string {

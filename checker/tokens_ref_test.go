@@ -75,6 +75,9 @@ func appendTokensRef(toks []token, s string) []token {
 			}
 		}
 	}
+	for k := first; k < len(toks); k++ {
+		toks[k].digit = hasDigit(toks[k].norm)
+	}
 	return toks
 }
 

@@ -28,6 +28,9 @@ const (
 	clsDateWord                         // dateWords
 	clsRelative                         // relativeWords
 	clsPronoun                          // pronouns
+	clsCount                            // countWords
+	clsOrdinal                          // ordinalWords
+	clsYear                             // "year", "years": relative times and durations
 )
 
 // wordInfo is what the checker knows about one word.
@@ -96,6 +99,9 @@ func newWordTable() *wordTable {
 		{dateWords, clsDateWord},
 		{relativeWords, clsRelative},
 		{keysOf(pronouns), clsPronoun},
+		{countWords, clsCount},
+		{keysOf(ordinalWords), clsOrdinal},
+		{yearWords, clsYear},
 	} {
 		for w := range s.words {
 			wt.add(w).cls |= s.cls
