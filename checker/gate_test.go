@@ -172,3 +172,34 @@ func FuzzGate(f *testing.F) {
 		checkGate(t, c, s)
 	})
 }
+
+// TestFuzzyMayKeepsEveryMatch: the length test before the misspelt-name
+// memo never turns away a word that fuzzyLookup takes for a name. Every
+// name is misspelt by one and two deletions, doublings and substitutions.
+func TestFuzzyMayKeepsEveryMatch(t *testing.T) {
+	for _, c := range []*Checker{newDefaultChecker(t), newTestChecker(t, "norland")} {
+		var variants []string
+		for name := range c.lex.fuzzy {
+			for i := range len(name) {
+				del := name[:i] + name[i+1:]
+				variants = append(variants, del, name[:i]+name[i:i+1]+name[i:], name[:i]+"x"+name[i+1:])
+				for j := range len(del) {
+					variants = append(variants, del[:j]+del[j+1:], del[:j]+"q"+del[j:])
+				}
+			}
+		}
+		found := 0
+		for _, v := range variants {
+			if v == "" || c.fuzzyLookup(v) == "" {
+				continue
+			}
+			found++
+			if !c.lex.fuzzyMay(v) {
+				t.Errorf("fuzzyMay turned away %q, which fuzzyLookup takes for %s", v, c.fuzzyLookup(v))
+			}
+		}
+		if found == 0 {
+			t.Error("no misspelling matched a name: the test tests nothing")
+		}
+	}
+}

@@ -3,6 +3,7 @@ package checker
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/relcheck/relcheck/facts"
 )
@@ -28,6 +29,9 @@ type lexicon struct {
 	// by first letter
 	fuzzy    map[string][]string
 	byLetter map[byte][]string
+	// by first byte, the lengths in runes (as lengthBit) of the words that
+	// are within fuzzyLookup's distance of a candidate name (see fuzzyMay)
+	fuzzyLens [256]uint64
 	// words that are never taken for a misspelt name
 	vocab map[string]bool
 	// each person's id as a list of one, shared by every mention
@@ -108,6 +112,17 @@ func newLexicon(r *facts.Record) *lexicon {
 	}
 	for _, names := range lx.byLetter {
 		sort.Strings(names)
+	}
+	for name, ids := range lx.fuzzy {
+		if !fuzzyCandidate(name, ids) {
+			continue
+		}
+		l := utf8.RuneCountInString(name)
+		for n := max(1, l-2); n <= l+2; n++ {
+			if d := n - l; d <= fuzzyMaxDistance(n) && -d <= fuzzyMaxDistance(n) {
+				lx.fuzzyLens[name[0]] |= lengthBit(n)
+			}
+		}
 	}
 	return lx
 }

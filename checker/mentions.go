@@ -143,6 +143,9 @@ func (c *Checker) fuzzyPerson(t token) string {
 	if t.punct || !t.cap || len(t.norm) < fuzzyMinLen {
 		return "" // fewer bytes: fewer runes
 	}
+	if !c.lex.fuzzyMay(t.norm) {
+		return ""
+	}
 	if id, ok := c.fuzzyMemo.Load(t.norm); ok {
 		return id.(string)
 	}
@@ -160,19 +163,36 @@ const fuzzyMinLen = 6
 // fuzzyMemoMax bounds the words fuzzyPerson remembers.
 const fuzzyMemoMax = 1 << 16
 
+// fuzzyMay is false when no name is within fuzzyLookup's distance of an
+// ASCII word by length alone: an edit distance is at least the difference
+// in length. It answers most capitalised words without the memo.
+func (lx *lexicon) fuzzyMay(norm string) bool {
+	for k := 0; k < len(norm); k++ {
+		if norm[k] >= utf8.RuneSelf {
+			return true // its length in runes is not its length in bytes
+		}
+	}
+	return lx.fuzzyLens[norm[0]]&lengthBit(len(norm)) != 0
+}
+
+// fuzzyMaxDistance is how far fuzzyLookup looks from a word of n runes.
+func fuzzyMaxDistance(n int) int {
+	if n >= 9 {
+		return 2
+	}
+	return 1
+}
+
 func (c *Checker) fuzzyLookup(norm string) string {
 	n := utf8.RuneCountInString(norm)
 	if n < fuzzyMinLen || c.lex.vocab[norm] || strings.ContainsAny(norm, "0123456789") {
 		return ""
 	}
-	maxD := 1
-	if n >= 9 {
-		maxD = 2
-	}
+	maxD := fuzzyMaxDistance(n)
 	best, bestD, ties := "", maxD+1, 0
 	for _, name := range c.lex.byLetter[norm[0]] {
 		ids := c.lex.fuzzy[name]
-		if len(ids) != 1 || len(name) < 6 || strings.HasPrefix(name, norm) || strings.HasPrefix(norm, name) {
+		if !fuzzyCandidate(name, ids) || strings.HasPrefix(name, norm) || strings.HasPrefix(norm, name) {
 			continue // "Kelly" is not a misspelt "Kell": a longer or shorter name is another name
 		}
 		d := edit.Distance(norm, name, maxD)
@@ -188,3 +208,7 @@ func (c *Checker) fuzzyLookup(norm string) string {
 	}
 	return best
 }
+
+// fuzzyCandidate: may a misspelt word be taken for this name? Only a name
+// of one person, of six bytes or more.
+func fuzzyCandidate(name string, ids []string) bool { return len(ids) == 1 && len(name) >= 6 }
