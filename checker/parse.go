@@ -51,6 +51,7 @@ type sentence struct {
 	// the visit and summit triggers' token indexes, once nearestTrigger has
 	// looked for them; the words of every kind of trigger, once timesFor has
 	triggerAt, kindAt []int
+	mixedKinds        bool // kindAt holds triggers of more than one kind
 }
 
 // tokText is token i as written.
@@ -557,18 +558,25 @@ func (s *sentence) nearestTrigger(i int) int {
 
 // timesFor are the times that belong to the trigger at token v: those not
 // closer to another trigger of the sentence. In "the first summit with Putin
-// in 2014, followed by visits in 2016 and 2018", 2014 is the summit's.
+// in 2014, followed by visits in 2016 and 2018", 2014 is the summit's. The
+// list is read only.
 func (s *sentence) timesFor(v int) []timeExpr {
 	if s.kindAt == nil {
 		// once per sentence: every claim builder asks
 		s.kindAt = []int{}
 		for i := range s.toks {
 			if s.toks[i].is(clsVisit | clsSummit | clsAgree) {
+				if len(s.kindAt) > 0 && s.triggerKindAt(i) != s.triggerKindAt(s.kindAt[0]) {
+					s.mixedKinds = true
+				}
 				s.kindAt = append(s.kindAt, i)
 			}
 		}
 	}
 	kind := s.triggerKindAt(v)
+	if !s.mixedKinds && (len(s.kindAt) == 0 || kind == "" || kind == s.triggerKindAt(s.kindAt[0])) {
+		return s.claimTimes() // every time's trigger is of v's kind
+	}
 	var out []timeExpr
 	for _, t := range s.claimTimes() {
 		owner, best := -1, 1<<30
