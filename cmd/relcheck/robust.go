@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -70,6 +71,15 @@ func sniffBinary(head []byte) string {
 	}
 	nul, odd := 0, 0
 	for i := 0; i < len(head); {
+		// Text is mostly printable ASCII, which counts for nothing here:
+		// skip it eight bytes at a time, and look byte by byte only at a
+		// word holding a control character or a byte of a multibyte rune.
+		for i+8 <= len(head) && plainASCII(binary.LittleEndian.Uint64(head[i:])) {
+			i += 8
+		}
+		if i == len(head) {
+			break
+		}
 		c := head[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -98,6 +108,15 @@ func sniffBinary(head []byte) string {
 		return "binary data"
 	}
 	return ""
+}
+
+// plainASCII reports whether the eight bytes of w are all printable ASCII
+// or DEL (0x20 to 0x7f). Subtracting 0x20 from every byte sets a byte's top
+// bit exactly when that byte is below 0x20 (the first such byte borrows, and
+// any later borrow only follows it); or-ing w sets it for bytes from 0x80.
+func plainASCII(w uint64) bool {
+	const lo, hi = 0x2020202020202020, 0x8080808080808080
+	return ((w-lo)|w)&hi == 0
 }
 
 // errTooLarge stops reading a document over --max-doc-bytes.
