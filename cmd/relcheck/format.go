@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -263,9 +264,17 @@ func (f *textFormatter) underlined(cl *checker.Claim) string {
 }
 
 // alreadyClean reports, in one pass, whether s is valid UTF-8 without a
-// character sanitize would escape: then s is its own sanitized form.
-func alreadyClean(s string) bool {
+// character sanitize would escape: then s is its own sanitized form. It takes
+// bytes too, so that a line can be checked where it is built.
+func alreadyClean[T string | []byte](s T) bool {
 	for i := 0; i < len(s); {
+		// findings are mostly printable ASCII: pass over it eight bytes at a time
+		for i+8 <= len(s) && printableASCII(load64(s[i:])) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == 0x7f {
@@ -274,13 +283,42 @@ func alreadyClean(s string) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := firstRune(s[i:])
 		if r == utf8.RuneError && n == 1 || r < 0xa0 || r == '\u2028' || r == '\u2029' {
 			return false
 		}
 		i += n
 	}
 	return true
+}
+
+// alreadyCleanBytes is alreadyClean of bytes, named for the callers that
+// pass them.
+func alreadyCleanBytes(b []byte) bool { return alreadyClean(b) }
+
+// printableASCII reports whether the eight bytes of w are all printable
+// ASCII (0x20 to 0x7e). Per byte, with no byte at or above 0x80 (the w term
+// catches those): w-0x20 sets the top bit exactly for a byte below 0x20 (the
+// lowest such byte shows even when it borrows from the next), and w+1 sets
+// it exactly for 0x7f (DEL).
+func printableASCII(w uint64) bool {
+	const lo, one, hi = 0x2020202020202020, 0x0101010101010101, 0x8080808080808080
+	return ((w-lo)|w|(w+one))&hi == 0
+}
+
+// load64 reads the first eight bytes of s, little-endian; the compiler makes
+// it one load.
+func load64[T string | []byte](s T) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// firstRune is utf8.DecodeRune of a string or bytes, without converting
+// either into the other.
+func firstRune[T string | []byte](s T) (rune, int) {
+	var buf [utf8.UTFMax]byte
+	return utf8.DecodeRune(buf[:copy(buf[:], s)])
 }
 
 // sanitize makes text safe for a terminal or a CI log: control characters
@@ -324,31 +362,68 @@ func sanitizeSlow(s string) string {
 
 // claimLine says in a few words what the claim asserts.
 func claimLine(cl *checker.Claim) string {
-	var parts []string
+	var buf [128]byte // on the stack: the string is the only allocation
+	return string(appendClaimLine(buf[:0], cl))
+}
+
+// appendClaimLine appends claimLine(cl) to b: its parts, each present one
+// after a space, without building a list of parts and joining it.
+func appendClaimLine(b []byte, cl *checker.Claim) []byte {
+	// A part may be empty (a subject with no id): it still takes its space,
+	// as it did when the parts were joined, so first counts parts, not bytes.
+	first := true
+	part := func(b []byte) []byte {
+		if first {
+			first = false
+			return b
+		}
+		return append(b, ' ')
+	}
 	if len(cl.Subjects) > 0 {
-		parts = append(parts, strings.Join(cl.Subjects, ", "))
+		b = part(b)
+		b = appendJoined(b, cl.Subjects)
 	}
 	if cl.Negated {
-		parts = append(parts, "not")
+		b = part(b)
+		b = append(b, "not"...)
 	}
 	if cl.Phrase != "" {
-		parts = append(parts, cl.Phrase)
+		b = part(b)
+		b = append(b, cl.Phrase...)
 	}
 	if len(cl.Places) > 0 {
-		parts = append(parts, strings.Join(cl.Places, ", "))
+		b = part(b)
+		b = appendJoined(b, cl.Places)
 	}
 	if cl.Time.Text != "" {
-		parts = append(parts, cl.Time.Text)
+		b = part(b)
+		b = append(b, cl.Time.Text...)
 	} else if !cl.Time.When.Start.IsZero() {
-		parts = append(parts, cl.Time.When.String())
+		b = part(b)
+		b = append(b, cl.Time.When.String()...)
 	}
 	if cl.Count > 0 {
-		parts = append(parts, fmt.Sprintf("×%d", cl.Count))
+		b = part(b)
+		b = append(b, "×"...)
+		b = strconv.AppendInt(b, int64(cl.Count), 10)
 	}
 	if cl.Duration > 0 {
-		parts = append(parts, fmt.Sprintf("%d years", cl.Duration))
+		b = part(b)
+		b = strconv.AppendInt(b, int64(cl.Duration), 10)
+		b = append(b, " years"...)
 	}
-	return strings.Join(parts, " ")
+	return b
+}
+
+// appendJoined appends strings.Join(list, ", ") to b.
+func appendJoined(b []byte, list []string) []byte {
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, s...)
+	}
+	return b
 }
 
 // writeElement writes the next element of a JSON array streamed by hand: a

@@ -39,7 +39,7 @@ func (f *lineFormatter) render(w io.Writer, r *result) error {
 		b = append(b, ' ')
 		b = append(b, lineClean(cl.Kind)...)
 		b = append(b, ": "...)
-		b = append(b, lineClean(findingMessage(cl))...)
+		b = appendLineClean(b, appendFinding, cl)
 		b = append(b, '\n')
 	}
 	if r.Note != "" {
@@ -63,16 +63,37 @@ func lineClean(s string) string {
 	return sanitize(strings.ToValidUTF8(s, "\ufffd"))
 }
 
+// appendLineClean appends what add writes for cl, as lineClean would give
+// it. The text is built in place and checked there: a finding that needs no
+// escaping, nearly every one, costs no string of its own.
+func appendLineClean(b []byte, add func([]byte, *checker.Claim) []byte, cl *checker.Claim) []byte {
+	start := len(b)
+	b = add(b, cl)
+	if alreadyCleanBytes(b[start:]) {
+		return b
+	}
+	return append(b[:start], lineClean(string(b[start:]))...)
+}
+
 // findingMessage is a claim's finding in one line of plain text: what the
 // claim asserts, the explanation, and the correction if there is one. It is
 // not sanitized: each format escapes it in its own way.
 func findingMessage(cl *checker.Claim) string {
-	msg := claimLine(cl)
+	var buf [256]byte // on the stack: the string is the only allocation
+	return string(appendFinding(buf[:0], cl))
+}
+
+// appendFinding appends findingMessage(cl) to b.
+func appendFinding(b []byte, cl *checker.Claim) []byte {
+	b = appendClaimLine(b, cl)
 	if cl.Explanation != "" {
-		msg += " — " + cl.Explanation
+		b = append(b, " — "...)
+		b = append(b, cl.Explanation...)
 	}
 	if cl.Correction != "" {
-		msg += " (correction: " + cl.Correction + ")"
+		b = append(b, " (correction: "...)
+		b = append(b, cl.Correction...)
+		b = append(b, ')')
 	}
-	return msg
+	return b
 }
