@@ -19,7 +19,12 @@ type work func(send func(*result))
 // long a document is. A panic inside one piece of work becomes that input's
 // error. When ctx is done, no more work is dispatched or emitted (each part is
 // emitted whole or not at all) and runBatch returns ctx's error at once.
-func runBatch(ctx context.Context, jobs int, tasks iter.Seq[work], emit func(*result) error) error {
+//
+// idle, unless nil, is called whenever the output is about to wait for the
+// next result: emit may then buffer what it writes and idle flush it, in one
+// write for all the results that were ready together, yet never hold back
+// output while the run works on what comes next.
+func runBatch(ctx context.Context, jobs int, tasks iter.Seq[work], emit func(*result) error, idle func() error) error {
 	if jobs < 1 {
 		jobs = 1
 	}
@@ -62,20 +67,59 @@ func runBatch(ctx context.Context, jobs int, tasks iter.Seq[work], emit func(*re
 	}()
 	var err error
 	interrupted := false
-	for ch := range streams {
-		for r := range ch {
+	pending := false // emitted since idle was last called
+	// wait calls idle, once for what was emitted, when no result is ready
+	wait := func() error {
+		if idle == nil || !pending {
+			return nil
+		}
+		pending = false
+		return idle()
+	}
+	for {
+		var ch chan *result
+		var ok bool
+		select {
+		case ch, ok = <-streams:
+		default:
+			if err = wait(); err == nil {
+				ch, ok = <-streams
+			}
+		}
+		if err != nil || !ok {
+			break
+		}
+		for {
+			var r *result
+			select {
+			case r, ok = <-ch:
+			default:
+				if err = wait(); err == nil {
+					r, ok = <-ch
+				}
+			}
+			if err != nil || !ok {
+				break
+			}
 			if ctx.Err() != nil {
-				interrupted = err == nil
+				interrupted = true
 				break
 			}
 			if err = emit(r); err != nil {
-				cancel() // stop the workers; what they send now is dropped
 				break
 			}
+			pending = true
+		}
+		if err != nil {
+			cancel() // stop the workers; what they send now is dropped
+			break
 		}
 		if ctx.Err() != nil {
 			break
 		}
+	}
+	if err == nil && pending && idle != nil {
+		err = idle() // what the last results wrote
 	}
 	if interrupted || err == nil && ctx.Err() != nil {
 		// Interrupted: return at once. Work under way stops at its next read;

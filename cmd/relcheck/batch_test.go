@@ -24,7 +24,7 @@ func TestRunBatchKeepsOrder(t *testing.T) {
 		}), func(r *result) error {
 			got = append(got, r.Path)
 			return nil
-		})
+		}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +48,7 @@ func TestRunBatchStopsOnEmitError(t *testing.T) {
 			return boom
 		}
 		return nil
-	})
+	}, nil)
 	if !errors.Is(err, boom) || n != 5 {
 		t.Errorf("err %v after %d emits, want %v after 5", err, n, boom)
 	}
@@ -60,6 +60,50 @@ func numbered(n int, f func(int) *result) iter.Seq[work] {
 			if !yield(func(send func(*result)) { send(f(i)) }) {
 				return
 			}
+		}
+	}
+}
+
+// TestRunBatchIdleBeforeWaiting: each result's work waits until the output
+// has gone idle after the result before it, as a reader of the pipe waits
+// for a finding before typing the next sentence. Without a call to idle
+// whenever the output waits, the run would stall.
+func TestRunBatchIdleBeforeWaiting(t *testing.T) {
+	const n = 50
+	for _, jobs := range []int{1, 3} {
+		flushed := make([]chan struct{}, n) // closed once result i is flushed
+		for i := range flushed {
+			flushed[i] = make(chan struct{})
+		}
+		emitted, done, idles := 0, 0, 0
+		tasks := numbered(n, func(i int) *result {
+			if i > 0 {
+				select {
+				case <-flushed[i-1]:
+				case <-time.After(10 * time.Second):
+					return &result{Error: fmt.Sprintf("result %d never flushed", i-1)}
+				}
+			}
+			return &result{Path: fmt.Sprint(i)}
+		})
+		err := runBatch(context.Background(), jobs, tasks, func(r *result) error {
+			if r.Error != "" {
+				t.Error(r.Error)
+			}
+			emitted++
+			return nil
+		}, func() error {
+			idles++
+			for ; done < emitted; done++ {
+				close(flushed[done])
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if emitted != n || done != n || idles > n {
+			t.Errorf("jobs %d: %d results, %d flushed, idle %d times; want %d, %d, at most %d", jobs, emitted, done, idles, n, n, n)
 		}
 	}
 }

@@ -189,8 +189,9 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	chk := checker.New(rec, checker.Options{MinConfidence: mc})
 	oo := outputOptions{mentions: opts.mentions, version: version, publisherURL: c.String("publisher-url")}
 	oo.color = useColor(c.String("color"), c.App.Writer)
-	// Output goes out a result at a time: whole lines in few writes, and a
-	// reader of the pipe sees each document's findings as soon as they are made.
+	// Output goes out whole results at a time: whole lines in few writes,
+	// and a reader of the pipe sees each document's findings as soon as they
+	// are made (runBatch flushes whenever it waits for the next result).
 	bw := bufio.NewWriterSize(c.App.Writer, 64<<10)
 	out := newFormatter(bw, oo)
 	rend, _ := out.(renderer)
@@ -253,13 +254,11 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		} else {
 			err = out.result(r)
 		}
-		if err != nil {
-			return err
-		}
-		return bw.Flush()
-	})
+		return err
+	}, bw.Flush) // when the next result is not ready: the results of small files that come together go out in one write
 	prog.done()
 	if errors.Is(err, context.Canceled) || (err == nil && ctx.Err() != nil) {
+		bw.Flush() // what was emitted before the interruption stays
 		return interrupted(sum)
 	}
 	if err != nil {
