@@ -80,6 +80,7 @@ type run struct {
 	start Position // original position of the run's first byte
 	end   Position // original position just after the run; replacement runs only
 	verb  bool
+	ascii bool // a verbatim run of ASCII only: a column is a byte
 }
 
 // maxRun bounds the length of a verbatim run, so that Position, which counts
@@ -151,9 +152,19 @@ func (b *Block) runEnd(i int) int {
 // at returns the position of text offset t inside (or just after) the
 // verbatim run r.
 func (r *run) at(text string, t int) Position {
+	n := t - r.text
+	switch {
+	case r.ascii:
+	case t < len(text) && !utf8.RuneStart(text[t]):
+		// Inside a character, whose bytes before t each count as one, as
+		// with any invalid UTF-8.
+		n = utf8.RuneCountInString(text[r.text:t])
+	default:
+		n = runeCountString(text[r.text:t])
+	}
 	return Position{
 		Offset: r.start.Offset + t - r.text,
 		Line:   r.start.Line,
-		Column: r.start.Column + utf8.RuneCountInString(text[r.text:t]),
+		Column: r.start.Column + n,
 	}
 }

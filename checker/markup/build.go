@@ -146,10 +146,12 @@ func stretch(p []byte, i int, ent entMode) (j, extra int) {
 	return j, extra
 }
 
-// Masks of the low and of the high bit of each byte of a uint64.
+// Masks of the low bit, of the high bit and of the seven low bits of each
+// byte of a uint64.
 const (
 	lowBits  = 0x0101010101010101
 	highBits = 0x8080808080808080
+	low7     = 0x7f7f7f7f7f7f7f7f
 )
 
 // classify returns masks with the high bit set in each byte of x (eight
@@ -157,7 +159,10 @@ const (
 // not ASCII, a control character, DEL, or with amp '&'.
 func classify(x uint64, amp bool) (other, space uint64) {
 	// The arithmetic treats each byte apart: no byte carries into the next.
-	other = x&highBits | ^((x|highBits)-' '*lowBits)&highBits | zeroBytes(x^0x7f*lowBits)
+	// Of the low seven bits of a byte, y, y+1 reaches the high bit only for
+	// DEL, and y+0x60 fails to only for a control character.
+	y := x & low7
+	other = (x | (y + lowBits) | ^(y + 0x60*lowBits)) & highBits
 	if amp {
 		other |= zeroBytes(x ^ '&'*lowBits)
 	}
@@ -166,7 +171,6 @@ func classify(x uint64, amp bool) (other, space uint64) {
 
 // zeroBytes returns a mask with the high bit set in each zero byte of x.
 func zeroBytes(x uint64) uint64 {
-	const low7 = 0x7f7f7f7f7f7f7f7f
 	return ^((x&low7 + low7) | x | low7)
 }
 
@@ -228,6 +232,7 @@ func (b *builder) verbatim(s []byte, pos Position, ascii bool) {
 			if r.verb && r.start.Offset+used == pos.Offset+off && used < maxRun {
 				k := runeBoundary(s[off:], min(len(s)-off, maxRun-used))
 				if k > 0 {
+					r.ascii = r.ascii && ascii
 					b.text = append(b.text, s[off:off+k]...)
 					if off += k; off < len(s) {
 						col += columns(s[off-k:off], ascii)
@@ -244,6 +249,7 @@ func (b *builder) verbatim(s []byte, pos Position, ascii bool) {
 			text:  len(b.text),
 			start: Position{Offset: pos.Offset + off, Line: pos.Line, Column: col},
 			verb:  true,
+			ascii: ascii,
 		})
 		b.text = append(b.text, s[off:off+k]...)
 		if off += k; off < len(s) {
@@ -255,31 +261,52 @@ func (b *builder) verbatim(s []byte, pos Position, ascii bool) {
 // columns returns the number of code points in p, valid UTF-8 that is
 // ASCII only if ascii is set.
 func columns(p []byte, ascii bool) int {
+	if ascii {
+		return len(p)
+	}
+	return runeCount(p)
+}
+
+// runeCount returns the number of code points in p, valid UTF-8: the bytes
+// that are not continuation bytes (10xxxxxx), counted eight at a time, as
+// a long stretch of text with a few quotes or dashes in it is common.
+func runeCount(p []byte) int {
 	n := len(p)
-	if !ascii {
-		for _, c := range p {
-			if c&0xC0 == 0x80 { // a continuation byte
-				n--
-			}
+	i := 0
+	for ; i+8 <= len(p); i += 8 {
+		n -= continuations(binary.LittleEndian.Uint64(p[i:]))
+	}
+	for ; i < len(p); i++ {
+		if p[i]&0xC0 == 0x80 {
+			n--
 		}
 	}
 	return n
 }
 
-// runeCount returns the number of code points in p, as utf8.RuneCount
-// does (an invalid byte counts as one), without the copy of a non-ASCII p
-// that utf8.RuneCount makes.
-func runeCount(p []byte) int {
-	n := 0
-	for i := 0; i < len(p); n++ {
-		if p[i] < utf8.RuneSelf {
-			i++
-			continue
+// runeCountString is runeCount of a string.
+func runeCountString(p string) int {
+	n := len(p)
+	i := 0
+	for ; i+8 <= len(p); i += 8 {
+		q := p[i : i+8]
+		x := uint64(q[0]) | uint64(q[1])<<8 | uint64(q[2])<<16 | uint64(q[3])<<24 |
+			uint64(q[4])<<32 | uint64(q[5])<<40 | uint64(q[6])<<48 | uint64(q[7])<<56
+		n -= continuations(x)
+	}
+	for ; i < len(p); i++ {
+		if p[i]&0xC0 == 0x80 {
+			n--
 		}
-		_, size := utf8.DecodeRune(p[i:])
-		i += size
 	}
 	return n
+}
+
+// continuations returns the number of continuation bytes in x, eight bytes
+// of text: those with the high bit set and the next one clear (the shift
+// moves each byte's bit 6 to its bit 7).
+func continuations(x uint64) int {
+	return bits.OnesCount64(x &^ (x << 1) & highBits)
 }
 
 // runeBoundary returns the largest k' <= k that does not split a code point
@@ -367,7 +394,7 @@ func (b *builder) cut(k int) {
 	b.emit(b.text[:k], head)
 	n := 0
 	if split {
-		b.runs[0] = run{start: r.atBytes(b.text, k), verb: true}
+		b.runs[0] = run{start: r.atBytes(b.text, k), verb: true, ascii: r.ascii}
 		n = 1
 	}
 	for _, rr := range b.runs[from:] {
@@ -400,7 +427,7 @@ func (b *builder) removeByte(k int) {
 			b.runs[i].start.Offset++
 			b.runs[i].start.Column++
 		case k < end-1:
-			b.runs = slices.Insert(b.runs, i+1, run{text: k, start: r.atBytes(b.text, k+1), verb: true})
+			b.runs = slices.Insert(b.runs, i+1, run{text: k, start: r.atBytes(b.text, k+1), verb: true, ascii: r.ascii})
 			i++
 		}
 		for j := i + 1; j < len(b.runs); j++ {

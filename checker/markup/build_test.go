@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"encoding/binary"
 	"math/rand"
 	"testing"
 	"unicode/utf8"
@@ -55,6 +56,53 @@ func TestStretch(t *testing.T) {
 					t.Fatalf("stretch(%q, %d, %d) = %d, %d; byte by byte %d, %d", p, i, ent, j, extra, wj, wextra)
 				}
 			}
+		}
+	}
+}
+
+// TestClassify checks classify, which reads eight bytes at once, against
+// plain, byte by byte: every byte value at every place among random bytes.
+func TestClassify(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for _, ent := range []entMode{entNone, entStrict} {
+		for c := range 256 {
+			for k := range 8 {
+				var b [8]byte
+				for i := range b {
+					b[i] = byte(rng.Intn(256))
+				}
+				b[k] = byte(c)
+				other, space := classify(binary.LittleEndian.Uint64(b[:]), ent != entNone)
+				for i, c := range b {
+					wantSpace, wantOther := c == ' ', c != ' ' && (c >= utf8.RuneSelf || !plain(c, ent))
+					if gotSpace, gotOther := space>>(8*i+7)&1 == 1, other>>(8*i+7)&1 == 1; gotSpace != wantSpace || gotOther != wantOther {
+						t.Fatalf("classify(%q, %v): byte %d is space %v, other %v; want %v, %v", b, ent, i, gotSpace, gotOther, wantSpace, wantOther)
+					}
+				}
+				if space&^highBits != 0 || other&^highBits != 0 {
+					t.Fatalf("classify(%q, %v) sets bits other than the high ones", b, ent)
+				}
+			}
+		}
+	}
+}
+
+// TestRuneCount checks runeCount and runeCountString, which read eight
+// bytes at a time, against utf8.RuneCount on valid UTF-8.
+func TestRuneCount(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	pieces := []string{"a", " ", "é", "—", "“", "𝄞", "\u00a0", "\x7f"}
+	for n := 0; n < 5000; n++ {
+		var p []byte
+		for k := rng.Intn(40); k > 0; k-- {
+			p = append(p, pieces[rng.Intn(len(pieces))]...)
+		}
+		want := utf8.RuneCount(p)
+		if got := runeCount(p); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", p, got, want)
+		}
+		if got := runeCountString(string(p)); got != want {
+			t.Fatalf("runeCountString(%q) = %d, want %d", p, got, want)
 		}
 	}
 }

@@ -2,7 +2,9 @@ package markup
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -364,8 +366,16 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 	m.prepare(p)
 	links := m.links[:0]
 	start := 0 // plain text p[start:i] is not yet added
+	// A long fragment is scanned for each markup byte apart; a short one,
+	// where that would cost more than it saves, eight bytes at a time.
+	markup, long := newByteScan(markupBytes), len(p) >= 128
 	for i := 0; i < len(p); {
-		if i = nextMarkup(p, i); i == len(p) {
+		if long {
+			i = markup.find(p, i)
+		} else {
+			i = nextMarkup(p, i)
+		}
+		if i == len(p) {
 			break
 		}
 		c := p[i]
@@ -486,12 +496,38 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 	return pos
 }
 
-// inlineMarkup marks the bytes that may start inline markup.
+// markupBytes are the bytes that may start inline markup.
+const markupBytes = "\\`*_~![]<"
+
+// inlineMarkup marks the bytes of markupBytes.
 var inlineMarkup = [256]bool{'\\': true, '`': true, '*': true, '_': true, '~': true, '!': true, '[': true, ']': true, '<': true}
 
 // nextMarkup returns the offset of the first byte of p at or after i that
-// may start inline markup, or len(p).
+// may start inline markup, or len(p). Markup is sparse in most text, so it
+// reads eight bytes at a time, looking for the ASCII bytes from '[' to '`'
+// (all markup but '^') and for '*', '~', '!' and '<'.
 func nextMarkup(p []byte, i int) int {
+	for i+8 <= len(p) {
+		x := binary.LittleEndian.Uint64(p[i:])
+		// Each byte's low seven bits plus a constant: no byte carries into
+		// the next, and the high bit of the sum says the byte is at least
+		// '[' or at least 'a'. Non-ASCII bytes (high bit set) are left out.
+		y := x & low7
+		inRange := (y + (0x80-'[')*lowBits) &^ (y + (0x80-'a')*lowBits) &^ x & highBits
+		// The bytes equal to one of the four: zeroBytes of each XOR, with
+		// the four folded into one complement.
+		a, b, c, d := x^'*'*lowBits, x^'~'*lowBits, x^'!'*lowBits, x^'<'*lowBits
+		t := (a&low7 + low7 | a) & (b&low7 + low7 | b) & (c&low7 + low7 | c) & (d&low7 + low7 | d)
+		if m := inRange | ^(t | low7); m != 0 {
+			j := i + bits.TrailingZeros64(m)/8
+			if inlineMarkup[p[j]] {
+				return j
+			}
+			i = j + 1 // a '^'
+			continue
+		}
+		i += 8
+	}
 	for i < len(p) && !inlineMarkup[p[i]] {
 		i++
 	}

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -285,6 +286,28 @@ func TestMarkdownLongComment(t *testing.T) {
 		want := []block{{Paragraph, "Before after.", nil}, {Paragraph, "Next.", nil}}
 		if diff := cmp.Diff(want, simplify(blocks)); diff != "" {
 			t.Errorf("shift %d (-want +got):\n%s", shift, diff)
+		}
+	}
+}
+
+// TestNextMarkup checks nextMarkup, which reads eight bytes at a time,
+// against a loop over the bytes.
+func TestNextMarkup(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	pieces := []string{"word", " ", "a", "^", "[", "]", "\\", "`", "*", "_", "~", "!", "<", ">", "{", "@", "Z", "é", "\xdb", "\xfc", "\xa1", "\x00"}
+	for n := 0; n < 5000; n++ {
+		var p []byte
+		for k := rng.Intn(30); k > 0; k-- {
+			p = append(p, pieces[rng.Intn(len(pieces))]...)
+		}
+		for i := 0; i <= len(p); i++ {
+			want := i
+			for want < len(p) && !inlineMarkup[p[want]] {
+				want++
+			}
+			if got := nextMarkup(p, i); got != want {
+				t.Fatalf("nextMarkup(%q, %d) = %d, want %d", p, i, got, want)
+			}
 		}
 	}
 }

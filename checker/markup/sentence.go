@@ -1,8 +1,7 @@
 package markup
 
 import (
-	"encoding/binary"
-	"math/bits"
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,8 +18,9 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 		}
 		return dst
 	}
+	enders := newByteScan(enderBytes)
 	for i := start; i < len(text); {
-		if i = nextEnder(text, i); i == len(text) {
+		if i = enders.find(text, i); i == len(text) {
 			break
 		}
 		if text[i] == 0xE2 && !isEllipsis(text, i) {
@@ -62,19 +62,45 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 // first byte of '…', which starts other characters too, such as '“'.
 var mayEnd = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
 
-// nextEnder returns the offset of the first byte of text at or after i that
-// mayEnd marks, or len(text). It reads eight bytes at a time.
-func nextEnder(text []byte, i int) int {
-	for ; i+8 <= len(text); i += 8 {
-		x := binary.LittleEndian.Uint64(text[i:])
-		if m := zeroBytes(x^'.'*lowBits) | zeroBytes(x^'!'*lowBits) | zeroBytes(x^'?'*lowBits) | zeroBytes(x^0xE2*lowBits); m != 0 {
-			return i + bits.TrailingZeros64(m)/8
+// enderBytes are the bytes mayEnd marks.
+const enderBytes = ".!?\xe2"
+
+// byteScan finds the bytes of a text that are one of a few values, at
+// offsets that only grow. It looks for each value apart with
+// bytes.IndexByte, which reads many bytes per instruction, and remembers
+// where each occurs next. The values looked for (sentence enders, inline
+// markup) are sparse in most text, so most of it is read at that speed,
+// and no byte is read more than once for each value.
+type byteScan struct {
+	set  string // the values looked for, at most len(next)
+	next [9]int // the next offset of each value, or len(text); -1 unknown
+}
+
+func newByteScan(set string) byteScan {
+	s := byteScan{set: set}
+	for k := range s.next {
+		s.next[k] = -1
+	}
+	return s
+}
+
+// find returns the offset of the first byte of text at or after i that is
+// in the set, or len(text). i must be no less than in the call before.
+func (s *byteScan) find(text []byte, i int) int {
+	m := len(text)
+	for k := 0; k < len(s.set); k++ {
+		n := s.next[k]
+		if n < i {
+			if n = bytes.IndexByte(text[i:], s.set[k]); n < 0 {
+				n = len(text)
+			} else {
+				n += i
+			}
+			s.next[k] = n
 		}
+		m = min(m, n)
 	}
-	for i < len(text) && !mayEnd[text[i]] {
-		i++
-	}
-	return i
+	return m
 }
 
 func isEllipsis(text []byte, i int) bool {
@@ -149,12 +175,13 @@ func boundary(text []byte, ts, te, k int) bool {
 func wordBefore(text []byte, end int) []byte {
 	i := end
 	for i > 0 && end-i < 32 {
-		if c := text[i-1]; c < utf8.RuneSelf { // the common case, without decoding
-			if c != '.' && !isAlnum(c) {
-				break
-			}
+		c := text[i-1]
+		if wordASCII[c] { // the common case, without decoding
 			i--
 			continue
+		}
+		if c < utf8.RuneSelf {
+			break
 		}
 		r, size := utf8.DecodeLastRune(text[:i])
 		if r != '.' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
@@ -170,6 +197,14 @@ func wordBefore(text []byte, end int) []byte {
 	}
 	return text[i:end]
 }
+
+// wordASCII marks the ASCII bytes of a word for wordBefore.
+var wordASCII = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c == '.' || isAlnum(byte(c))
+	}
+	return t
+}()
 
 func hasDot(w []byte) bool {
 	for _, c := range w {
@@ -285,6 +320,9 @@ func isQuote(text []byte, i, j int) bool {
 // skipClosers returns the offset after any closing quotes and brackets at i.
 func skipClosers(text []byte, i int) int {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != ')' && c != ']' {
+			return i // the common case, without decoding
+		}
 		r, size := utf8.DecodeRune(text[i:])
 		switch r {
 		case '"', '\'', '”', '’', ')', ']', '»', '›':
@@ -299,6 +337,9 @@ func skipClosers(text []byte, i int) int {
 // skipOpeners returns the offset after any opening quotes and brackets at i.
 func skipOpeners(text []byte, i int) int {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '(' && c != '[' {
+			return i // the common case, without decoding
+		}
 		r, size := utf8.DecodeRune(text[i:])
 		switch r {
 		case '"', '\'', '“', '‘', '(', '[', '«', '‹', '¿', '¡', '„':

@@ -81,9 +81,9 @@ func TestSegmentHeading(t *testing.T) {
 	}
 }
 
-// TestNextEnder checks nextEnder, which reads eight bytes at a time,
-// against a loop over the bytes.
-func TestNextEnder(t *testing.T) {
+// TestByteScan checks byteScan, which looks for each byte apart, against a
+// loop over the bytes, at offsets that grow by steps of any size.
+func TestByteScan(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	pieces := []string{"word", " ", "a", ".", "!", "?", "…", "“", "é", "\xe2", "\xff", ",", "\x00", ".\"", "x"}
 	for n := 0; n < 5000; n++ {
@@ -91,13 +91,17 @@ func TestNextEnder(t *testing.T) {
 		for k := rng.Intn(30); k > 0; k-- {
 			text = append(text, pieces[rng.Intn(len(pieces))]...)
 		}
-		for i := 0; i <= len(text); i++ {
+		e := newByteScan(enderBytes)
+		for i := 0; i <= len(text); i += rng.Intn(4) {
 			want := i
 			for want < len(text) && !mayEnd[text[want]] {
 				want++
 			}
-			if got := nextEnder(text, i); got != want {
-				t.Fatalf("nextEnder(%q, %d) = %d, want %d", text, i, got, want)
+			if got := e.find(text, i); got != want {
+				t.Fatalf("find(%q, %d) = %d, want %d", text, i, got, want)
+			}
+			if i == len(text) {
+				break
 			}
 		}
 	}
