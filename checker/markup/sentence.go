@@ -1,7 +1,8 @@
 package markup
 
 import (
-	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,9 +19,8 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 		}
 		return dst
 	}
-	enders := newByteScan(enderBytes)
 	for i := start; i < len(text); {
-		if i = enders.find(text, i); i == len(text) {
+		if i = nextEnder(text, i); i == len(text) {
 			break
 		}
 		if text[i] == 0xE2 && !isEllipsis(text, i) {
@@ -62,45 +62,22 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 // first byte of '…', which starts other characters too, such as '“'.
 var mayEnd = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
 
-// enderBytes are the bytes mayEnd marks.
-const enderBytes = ".!?\xe2"
-
-// byteScan finds the bytes of a text that are one of a few values, at
-// offsets that only grow. It looks for each value apart with
-// bytes.IndexByte, which reads many bytes per instruction, and remembers
-// where each occurs next. The values looked for (sentence enders, inline
-// markup) are sparse in most text, so most of it is read at that speed,
-// and no byte is read more than once for each value.
-type byteScan struct {
-	set  string // the values looked for, at most len(next)
-	next [9]int // the next offset of each value, or len(text); -1 unknown
-}
-
-func newByteScan(set string) byteScan {
-	s := byteScan{set: set}
-	for k := range s.next {
-		s.next[k] = -1
-	}
-	return s
-}
-
-// find returns the offset of the first byte of text at or after i that is
-// in the set, or len(text). i must be no less than in the call before.
-func (s *byteScan) find(text []byte, i int) int {
-	m := len(text)
-	for k := 0; k < len(s.set); k++ {
-		n := s.next[k]
-		if n < i {
-			if n = bytes.IndexByte(text[i:], s.set[k]); n < 0 {
-				n = len(text)
-			} else {
-				n += i
-			}
-			s.next[k] = n
+// nextEnder returns the offset of the first byte of text at or after i that
+// mayEnd marks, or len(text). It reads eight bytes at a time.
+func nextEnder(text []byte, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		x := binary.LittleEndian.Uint64(text[i:])
+		// zeroBytes of each XOR, the four folded into one complement.
+		a, b, c, d := x^'.'*lowBits, x^'!'*lowBits, x^'?'*lowBits, x^0xE2*lowBits
+		t := (a&low7 + low7 | a) & (b&low7 + low7 | b) & (c&low7 + low7 | c) & (d&low7 + low7 | d)
+		if m := ^(t | low7); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
 		}
-		m = min(m, n)
 	}
-	return m
+	for i < len(text) && !mayEnd[text[i]] {
+		i++
+	}
+	return i
 }
 
 func isEllipsis(text []byte, i int) bool {

@@ -91,7 +91,7 @@ func TestByteScan(t *testing.T) {
 		for k := rng.Intn(30); k > 0; k-- {
 			text = append(text, pieces[rng.Intn(len(pieces))]...)
 		}
-		e := newByteScan(enderBytes)
+		e := newByteScan(".!?\xe2")
 		for i := 0; i <= len(text); i += rng.Intn(4) {
 			want := i
 			for want < len(text) && !mayEnd[text[want]] {
@@ -102,6 +102,28 @@ func TestByteScan(t *testing.T) {
 			}
 			if i == len(text) {
 				break
+			}
+		}
+	}
+}
+
+// TestNextEnder checks nextEnder, which reads eight bytes at a time,
+// against a loop over the bytes.
+func TestNextEnder(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	pieces := []string{"word", " ", "a", ".", "!", "?", "…", "“", "é", "\xe2", "\xff", ",", "\x00", ".\"", "x"}
+	for n := 0; n < 5000; n++ {
+		var text []byte
+		for k := rng.Intn(30); k > 0; k-- {
+			text = append(text, pieces[rng.Intn(len(pieces))]...)
+		}
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && !mayEnd[text[want]] {
+				want++
+			}
+			if got := nextEnder(text, i); got != want {
+				t.Fatalf("nextEnder(%q, %d) = %d, want %d", text, i, got, want)
 			}
 		}
 	}
