@@ -30,7 +30,7 @@ type gate struct {
 }
 
 const (
-	gateBits  = 17 // 2^17 bits: 16 KiB, three probes per word
+	gateBits  = 15 // 2^15 bits: 4 KiB, three probes per word; a few hundred anchors leave one word in thousands let through by mistake
 	gateWords = 1 << gateBits / 64
 	gateMask  = 1<<gateBits - 1
 )

@@ -68,6 +68,9 @@ func (wt *wordTable) classify(toks []token) {
 	for i := range toks {
 		if t := &toks[i]; !t.punct {
 			t.info = wt.info(t.norm)
+			if t.info != nil {
+				t.cls = t.info.cls
+			}
 		}
 	}
 }
@@ -141,4 +144,4 @@ func hasDigit(w string) bool {
 
 func (wi *wordInfo) is(c wordClass) bool { return wi != nil && wi.cls&c != 0 }
 
-func (t *token) is(c wordClass) bool { return t.info.is(c) }
+func (t *token) is(c wordClass) bool { return t.cls&c != 0 }
