@@ -723,6 +723,9 @@ var weakVisitVerbs = set("spent attended attends held")
 // isVisitTrigger: a verb or noun of travelling, or "was (back) in",
 // "been to", "been in", "set foot in", "touched down in".
 func (s *sentence) isVisitTrigger(i int) bool {
+	if i < 0 || i >= len(s.toks) || !s.toks[i].is(clsVisit|clsVisitNear) {
+		return false // every case below is a word of one of the two
+	}
 	t := s.w(i)
 	switch {
 	case t == "set" && s.w(i+1) == "foot", t == "touched" && s.w(i+1) == "down":

@@ -93,10 +93,10 @@ func monthIv(y, m int) facts.Interval {
 }
 
 func dayIv(y, m, d int) (facts.Interval, bool) {
-	s := facts.Date{Y: y, M: m, D: d, Prec: facts.Day}
-	if _, err := facts.ParseDate(s.String()); err != nil {
+	if !facts.ValidDay(y, m, d) {
 		return facts.Interval{}, false
 	}
+	s := facts.Date{Y: y, M: m, D: d, Prec: facts.Day}
 	return facts.Interval{Start: s, End: s}, true
 }
 

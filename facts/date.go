@@ -152,6 +152,12 @@ func civil(y, m, d int) DayNum {
 	return DayNum(era*146097 + doe - 719468)
 }
 
+// ValidDay reports whether y-m-d is a day ParseDate accepts: a year of four
+// digits, a month of the year, a day of the month.
+func ValidDay(y, m, d int) bool {
+	return 0 <= y && y <= 9999 && 1 <= m && m <= 12 && 1 <= d && d <= daysIn(y, m)
+}
+
 func daysIn(y, m int) int {
 	switch m {
 	case 2:
