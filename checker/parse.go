@@ -171,22 +171,20 @@ var modeWords = union(condW, futureW, opinionW, set("set plans planned expected 
 
 // modeOf says whether the sentence asserts, asks, supposes, predicts or opines.
 func modeOf(s *sentence) Mode {
-	last := s.toks[len(s.toks)-1]
 	for k := len(s.toks) - 1; k >= 0 && s.toks[k].punct; k-- {
 		if s.toks[k].norm == "?" {
 			return Question
 		}
-		last = s.toks[k]
 	}
-	_ = last
 	if w := s.w(0); (w == "had" || w == "were" || w == "should") && len(s.ments) > 0 && s.ments[0].start == 1 {
 		return Conditional // "Had Modi gone to Moscow in 2025, …"
 	}
-	for i, t := range s.toks {
-		n := t.norm
+	for i := range s.toks {
+		t := &s.toks[i]
 		if !t.is(clsMode) {
 			continue // no case below can hold
 		}
+		n := t.norm
 		switch {
 		case condW[n]:
 			return Conditional
@@ -227,8 +225,8 @@ func negatedBefore(s *sentence, from, i int) bool {
 // when the sentence says so.
 func (c *Checker) quotation(s *sentence) (bool, string) {
 	quoted := false
-	for _, t := range s.toks {
-		if t.punct && strings.ContainsAny(t.norm, "\"“”«»") { // a quotation mark's norm is itself
+	for i := range s.toks {
+		if t := &s.toks[i]; t.punct && strings.ContainsAny(t.norm, "\"“”«»") { // a quotation mark's norm is itself
 			quoted = true
 			break
 		}
@@ -1241,9 +1239,12 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 // relationsClaims: "relations began in the late 1950s", "ties were
 // established in 1947", "this visit is considered the beginning of relations".
 func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
-	r := s.findClass(clsRelNoun)
+	if s.findClass(clsRelNoun) < 0 {
+		return nil
+	}
 	b := -1
-	for i, t := range s.toks {
+	for i := range s.toks {
+		t := &s.toks[i]
 		if !t.is(clsStart) {
 			continue
 		}
@@ -1261,7 +1262,7 @@ func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
 		b = i
 		break
 	}
-	if r < 0 || b < 0 {
+	if b < 0 {
 		return nil
 	}
 	base := Claim{Kind: KindRelations, Phrase: s.tokText(b)}
