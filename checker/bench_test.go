@@ -119,6 +119,14 @@ func BenchmarkTokenize(b *testing.B) {
 	})
 }
 
+// BenchmarkGate: the one scan that turns away sentences that cannot matter
+// (about half of the bench text's).
+func BenchmarkGate(b *testing.B) {
+	stageBench(b, func(c *Checker, st *docState, w *words, s string) {
+		_, w.scratch = c.mayMatter(s, w.scratch)
+	})
+}
+
 func BenchmarkFindTimes(b *testing.B) {
 	c := newDefaultChecker(b)
 	sents := benchSentences(b, c, benchText(b, c))
