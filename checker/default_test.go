@@ -143,6 +143,17 @@ func TestPinnedFacts(t *testing.T) {
 		{"Indira Gandhi visited the Soviet Union in 1967 and 1984.", []Verdict{Unknown, Unknown}},
 		{"The last leader of the Soviet Union, Mikhail Gorbachev, visited India in 1986.", []Verdict{Supported, Supported}},
 		{"India's first Prime Minister, Jawaharlal Nehru, visited the Soviet Union in 1955.", []Verdict{Supported, Supported}},
+		// a first or last visit to a city: the record orders visits by country
+		{"Modi first visited Russia in 2015.", []Verdict{Supported}},
+		{"Modi first visited St Petersburg in 2015.", []Verdict{Unknown}}, // Ufa in July, Moscow in December; St Petersburg in 2017
+		{"Modi first visited Moscow in 2010.", []Verdict{Contradicted}},   // before any visit to Russia
+		{"Modi last visited Moscow in 2019.", []Verdict{Unknown}},         // the last visit to Russia, to Kazan, does not tell
+		// "returned" starts a visit of its own: no first visit
+		{"Modi first visited Russia in 2010 and returned in 2015.", []Verdict{Contradicted, Supported}},
+		{"Modi, who first visited St Petersburg in 2012, returned there in 2015.", []Verdict{Contradicted, Unknown}},
+		{"Putin's third visit to India came in 2007.", []Verdict{Contradicted}}, // "came" is the noun's verb
+		// an agreement's keyword after a visit verb names a place the record does not hold
+		{"Indira Gandhi visited Kudankulam in 1966.", []Verdict{Unknown}},
 	}
 	for _, tc := range tests {
 		var got []Verdict

@@ -496,6 +496,20 @@ func (c *Checker) judgeVisitOrder(cl *Claim, all []visitMatch, covered bool, sco
 		c.citeCoverage(cl, scope)
 		return
 	}
+	// The visits are ordered by country. For a claim about a city that order
+	// is the city's only if every visit it counts took in the city: a first
+	// visit to a country may have gone to another of its cities. A claimed
+	// time before the first visit to the country is wrong either way.
+	counted := []*facts.Event{pick}
+	if cl.Ordinal > 0 {
+		counted = evs[:cl.Ordinal]
+	}
+	before := cl.Ordinal > 0 && !cl.Time.When.Start.IsZero() && cl.Time.When.Hi() < evs[0].When.Lo()
+	if missesCity(all, counted) && !before {
+		cl.Evidence = append(cl.Evidence, c.evidence(pick))
+		cl.Explanation = "The " + word + " visit by " + who + " to " + dest + " in the record is " + c.describe(pick) + ", but not every visit it counts lists " + c.placeName(cl.Places[0]) + " among its places: the record cannot tell the " + word + " visit to " + c.placeName(cl.Places[0]) + "."
+		return
+	}
 	cl.Evidence = append(cl.Evidence, c.evidence(pick))
 	cl.EventID = pick.ID
 	if cl.Time.When.Start.IsZero() || pick.When.Overlaps(cl.Time.When) {
@@ -505,6 +519,17 @@ func (c *Checker) judgeVisitOrder(cl *Claim, all []visitMatch, covered bool, sco
 		return
 	}
 	c.contradict(cl, "The "+word+" visit by "+who+" to "+dest+" was in "+fmtMonth(pick.When.Start)+", not "+fmtInterval(cl.Time.When)+".", c.visitList(all))
+}
+
+// missesCity reports whether any of the events is a visit whose recorded
+// places leave out the claim's city.
+func missesCity(all []visitMatch, events []*facts.Event) bool {
+	for _, m := range all {
+		if m.cityMiss && slices.Contains(events, m.e) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Checker) judgeSummit(cl *Claim) {

@@ -872,6 +872,16 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 	if noun && (s.w(v-1) == "last" || s.w(v-1) == "final") {
 		base.Ordinal = -1
 	}
+	// "first visited Moscow in 1971 and returned in 2015": a time after a
+	// later visit word is that visit's, which is no first or last one. After
+	// a noun the next visit word is the noun's own verb: "his first visit
+	// came in 2007".
+	later := -1
+	for k := v + 1; k < len(s.toks) && later < 0 && !noun && (base.Ordinal != 0 || base.Recent); k++ {
+		if s.isVisitTrigger(k) {
+			later = k
+		}
+	}
 	var claims []*Claim
 	if len(times) == 0 {
 		cl := base
@@ -885,6 +895,9 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 			cl.Time = timeOf(s, t)
 		} else {
 			cl.Time = Time{Text: "", When: t.when, Relative: true}
+		}
+		if later >= 0 && t.start > later {
+			cl.Ordinal, cl.Recent = 0, false
 		}
 		cl.Recent = cl.Recent || t.recent
 		claims = append(claims, &cl)
@@ -932,8 +945,8 @@ func (s *sentence) unknownPlaceAfter(v int) string {
 	if k >= len(s.toks) || !s.toks[k].cap || s.toks[k].punct {
 		return ""
 	}
-	if s.mentAt(k) != nil {
-		return ""
+	if m := s.mentAt(k); m != nil && m.kind != "event" {
+		return "" // a place, or a person or title: an event's name or keyword is no place
 	}
 	for _, t := range s.times {
 		if k >= t.start && k < t.end {
