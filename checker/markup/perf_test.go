@@ -126,8 +126,11 @@ func (g *genReader) Read(p []byte) (int, error) {
 }
 
 // TestBoundedMemory reads a 20 MB single line in each format and checks
-// that the heap stays far below the input size and no block exceeds
-// MaxText.
+// that the memory the reader keeps stays far below the input size and no
+// block exceeds MaxText. It samples the live heap after a collection every
+// 2 MiB of input: the heap in use also holds garbage not yet collected, and
+// how much depends on when the collector runs (under load in CI it once
+// peaked at twice its usual size), which says nothing about the reader.
 func TestBoundedMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -146,16 +149,20 @@ func TestBoundedMemory(t *testing.T) {
 		{"html minified", HTML, "<body>", "<p>It <b>rained</b>.</p>", ""},
 		{"html comment", HTML, "<!--", "x", "-->"},
 	}
+	live := func() uint64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			runtime.GC()
-			var ms runtime.MemStats
-			runtime.ReadMemStats(&ms)
-			base := ms.HeapInuse
+			base := live()
 			peak := base
-			r := NewReader(&genReader{head: tc.head, body: tc.body, tail: tc.tail, size: size}, tc.f)
-			longest := 0
-			for i := 0; ; i++ {
+			g := &genReader{head: tc.head, body: tc.body, tail: tc.tail, size: size}
+			r := NewReader(g, tc.f)
+			longest, next := 0, 2<<20
+			for {
 				b, err := r.Next()
 				if errors.Is(err, io.EOF) {
 					break
@@ -164,17 +171,15 @@ func TestBoundedMemory(t *testing.T) {
 					t.Fatal(err)
 				}
 				longest = max(longest, len(b.Text))
-				if i%64 == 0 {
-					runtime.ReadMemStats(&ms)
-					peak = max(peak, ms.HeapInuse)
+				if g.done >= next {
+					peak = max(peak, live())
+					next += 2 << 20
 				}
 			}
-			runtime.ReadMemStats(&ms)
-			peak = max(peak, ms.HeapInuse)
 			grown := int64(peak) - int64(base)
-			t.Logf("heap grew by %d KiB at most; longest block %d bytes", grown>>10, longest)
-			if grown > 12<<20 {
-				t.Errorf("heap grew by %d MiB reading a %d MiB line", grown>>20, size>>20)
+			t.Logf("live heap grew by %d KiB at most; longest block %d bytes", grown>>10, longest)
+			if grown > 4<<20 {
+				t.Errorf("live heap grew by %d MiB reading a %d MiB line", grown>>20, size>>20)
 			}
 			if longest > MaxText {
 				t.Errorf("a block of %d bytes exceeds MaxText", longest)
