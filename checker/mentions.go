@@ -175,6 +175,9 @@ func (lx *lexicon) fuzzyMay(norm string) bool {
 	return lx.fuzzyLens[norm[0]]&lengthBit(len(norm)) != 0
 }
 
+// lengthBit is a length as a bit of a mask (bit 63 stands for 63 and longer).
+func lengthBit(n int) uint64 { return 1 << min(n, 63) }
+
 // fuzzyMaxDistance is how far fuzzyLookup looks from a word of n runes.
 func fuzzyMaxDistance(n int) int {
 	if n >= 9 {

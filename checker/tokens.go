@@ -257,6 +257,3 @@ func (f *wordFilter) may(w string) bool {
 	h := filterHash(w)
 	return f[h/64]&(1<<(h%64)) != 0
 }
-
-// lengthBit is a length as a bit of a mask (bit 63 stands for 63 and longer).
-func lengthBit(n int) uint64 { return 1 << min(n, 63) }

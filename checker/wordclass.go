@@ -142,6 +142,5 @@ func hasDigit(w string) bool {
 	return false
 }
 
-func (wi *wordInfo) is(c wordClass) bool { return wi != nil && wi.cls&c != 0 }
 
 func (t *token) is(c wordClass) bool { return t.cls&c != 0 }
