@@ -142,5 +142,4 @@ func hasDigit(w string) bool {
 	return false
 }
 
-
 func (t *token) is(c wordClass) bool { return t.cls&c != 0 }
