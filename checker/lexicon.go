@@ -137,11 +137,17 @@ type phrase struct {
 // Inside a phrase, commas are skipped ("Treaty of Peace, Friendship and
 // Cooperation"), and so is the dot of an abbreviation, written against its
 // word ("St. Petersburg"): a phrase's words are keyed without punctuation.
-func (p phrase) match(toks []token) int {
-	k := 0
-	for i, t := range toks {
+// toks[0] must be a word, the phrase's first: phrases are filed by their
+// first word (see wordInfo), so only the words after it are compared.
+func (p *phrase) match(toks []token) int {
+	i := 1
+	for k := 1; k < len(p.words); i++ {
+		if i >= len(toks) {
+			return 0
+		}
+		t := &toks[i]
 		if t.punct {
-			if k > 0 && (t.norm == "," || t.norm == "." && t.start == toks[i-1].end) {
+			if t.norm == "," || t.norm == "." && t.start == toks[i-1].end {
 				continue
 			}
 			return 0
@@ -150,11 +156,8 @@ func (p phrase) match(toks []token) int {
 			return 0
 		}
 		k++
-		if k == len(p.words) {
-			return i + 1
-		}
 	}
-	return 0
+	return i
 }
 
 // add files a phrase, merging ids of the same kind and resolution.

@@ -62,62 +62,69 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 		}
 	}
 	out := st.ments[:0]
-	defer func() { st.ments = out[:0] }()
 	lx := c.lex
 	for i := 0; i < len(toks); i++ {
-		if toks[i].punct || inTime != nil && inTime[i] {
+		t := &toks[i]
+		if t.punct || inTime != nil && inTime[i] {
 			continue
 		}
-		matched := false
-		var phrases []phrase
-		if info := toks[i].info; info != nil {
-			phrases = info.phrases
-		}
-		for _, ph := range phrases {
-			n := ph.match(toks[i:])
-			if n == 0 {
+		if t.info != nil && len(t.info.phrases) > 0 {
+			if m, ok := c.phraseAt(toks, i, st); ok {
+				out = append(out, m)
+				i = m.end - 1
 				continue
 			}
-			for _, e := range ph.entries {
-				m := ment{start: i, end: i + n, kind: e.kind, ids: e.ids, how: e.how, conf: confidence(e.how), title: -1}
-				if e.kind == "person" && len(e.ids) > 1 {
-					id := st.recentOf(e.ids)
-					if id == "" {
-						continue // an ambiguous surname nobody was named by yet
-					}
-					m.ids = lx.only[id]
-					m.how = ByContext
-					m.conf = confidence(ByContext)
-				}
-				if e.kind == "office" && !hasCap(toks[i:i+n]) && n == 1 && !titleWordLower[toks[i].norm] {
-					continue
-				}
-				if e.kind == "person" && !toks[i].cap {
-					continue // names are written with capitals
-				}
-				out = append(out, m)
-				i += n - 1
-				matched = true
-				break
-			}
-			if matched {
-				break
+		}
+		// only a capitalised word of fuzzyMinLen bytes or more may be a
+		// misspelt name (see fuzzyPerson), and most words are neither: the
+		// test here saves them a call
+		if t.cap && len(t.norm) >= fuzzyMinLen {
+			if id := c.fuzzyPerson(*t); id != "" {
+				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByFuzzy, conf: confidence(ByFuzzy), title: -1})
+				continue
 			}
 		}
-		if matched {
-			continue
-		}
-		if id := c.fuzzyPerson(toks[i]); id != "" {
-			out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByFuzzy, conf: confidence(ByFuzzy), title: -1})
-			continue
-		}
-		if toks[i].is(clsPronoun) {
-			if id := st.lastOf(pronouns[toks[i].norm]); id != "" {
+		if t.is(clsPronoun) {
+			if id := st.lastOf(pronouns[t.norm]); id != "" {
 				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByPronoun, conf: confidence(ByPronoun), title: -1})
 			}
 		}
 	}
+	st.ments = out[:0]
 	return out
+}
+
+// phraseAt matches the lexicon's phrases that begin at toks[i], longest
+// first, and returns the mention of the first that holds.
+func (c *Checker) phraseAt(toks []token, i int, st *docState) (ment, bool) {
+	phrases := toks[i].info.phrases
+	for k := range phrases {
+		ph := &phrases[k]
+		n := ph.match(toks[i:])
+		if n == 0 {
+			continue
+		}
+		for _, e := range ph.entries {
+			m := ment{start: i, end: i + n, kind: e.kind, ids: e.ids, how: e.how, conf: confidence(e.how), title: -1}
+			if e.kind == "person" && len(e.ids) > 1 {
+				id := st.recentOf(e.ids)
+				if id == "" {
+					continue // an ambiguous surname nobody was named by yet
+				}
+				m.ids = c.lex.only[id]
+				m.how = ByContext
+				m.conf = confidence(ByContext)
+			}
+			if e.kind == "office" && !hasCap(toks[i:i+n]) && n == 1 && !titleWordLower[toks[i].norm] {
+				continue
+			}
+			if e.kind == "person" && !toks[i].cap {
+				continue // names are written with capitals
+			}
+			return m, true
+		}
+	}
+	return ment{}, false
 }
 
 // Title words that count as titles in lower case too ("the Soviet premier").
