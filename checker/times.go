@@ -118,13 +118,16 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 		return toks[i].norm
 	}
 	for i := 0; i < len(toks); i++ {
-		n := w(i)
 		t := &toks[i]
+		n := t.norm
 		// Each reading below needs a digit, or a word of a class (a number,
 		// month or season word, "the", "that", "from", "between"), or
 		// "-year": a word with none of them is passed over, and the readings
 		// are tried only where they can hold.
 		digit := t.digit
+		if !digit && !t.is(clsMonth|clsTime) && !strings.HasSuffix(n, "-year") {
+			continue // most words: the test below, without its calls
+		}
 		if !digit && !t.is(clsMonth) && !strings.HasSuffix(n, "-year") {
 			// what is left needs a word of timeWords followed by "year" or
 			// "years" ("the following year", "two years later", "for two
