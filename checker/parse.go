@@ -17,7 +17,6 @@ var (
 	agreeNouns        = set("treaty declaration agreement deal contract pact accord protocol treaties agreements deals")
 	relNouns          = set("relations relationship ties relation partnership")
 	startWords        = set("began begun begin begins beginning start started starts established establishment date dates dated inception founded formalised formalized set")
-	negWords          = set("not n't never no")
 	futureW           = set("will shall upcoming")
 	condW             = set("if unless whether would")
 	opinionW          = set("perhaps possibly probably maybe might arguably allegedly supposedly presumably seemingly likely")
@@ -76,16 +75,19 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 	s.times = st.times
 	s.ments = c.findMentions(s.toks, s.times, st)
 
-	var claims []*Claim
+	// the builders append to st.built, a buffer reused from sentence to
+	// sentence; the claims are moved out of it below
+	built := st.built[:0]
 	if mayClaim(s) {
 		c.attachTitles(s)
 		s.mode = modeOf(s)
-		claims = append(claims, c.visitClaims(s, st)...)
-		claims = append(claims, c.summitClaims(s, st)...)
-		claims = append(claims, c.agreementClaims(s, st, len(claims) > 0)...)
-		claims = append(claims, c.relationsClaims(s, st)...)
-		claims = append(claims, c.officeClaims(s)...)
+		built = c.visitClaims(s, st, built)
+		built = c.summitClaims(s, st, built)
+		built = c.agreementClaims(s, st, built, len(built) > 0)
+		built = c.relationsClaims(s, st, built)
+		built = c.officeClaims(s, built)
 	}
+	st.built = built
 
 	// what this sentence leaves for the next
 	for _, m := range s.ments {
@@ -107,19 +109,29 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 			st.timeSeq = st.seq
 		}
 	}
-	if len(claims) == 0 {
+	if len(built) == 0 {
 		return nil
 	}
 	quoted, speaker := c.quotation(s)
 	mentions := c.exportMentions(s)
-	for _, cl := range claims {
+	// The claims go to the caller, who keeps them: they get memory of their
+	// own, one allocation for the sentence's, rather than one each. The list
+	// of pointers is st's, reused.
+	claims := make([]Claim, len(built))
+	copy(claims, built)
+	clear(built) // st keeps no pointer into the sentence
+	out := st.claims[:0]
+	for i := range claims {
+		cl := &claims[i]
 		cl.Text = text
 		cl.Mode = s.mode
 		cl.Quoted = quoted
 		cl.Speaker = speaker
 		cl.Mentions = mentions // one list for the sentence's claims: read only
+		out = append(out, cl)
 	}
-	return claims
+	st.claims = out
+	return out
 }
 
 // mayClaim is a cheap, conservative test run before the claim builders: it
@@ -169,6 +181,22 @@ func union(sets ...map[string]bool) map[string]bool {
 // modeWords holds every word a case of modeOf tests first.
 var modeWords = union(condW, futureW, opinionW, set("set plans planned expected scheduled due intends going next may could i"))
 
+// modeByWord is the mode a word makes on its own: Conditional for condW,
+// Future for futureW, Opinion for opinionW. One lookup for modeOf, where
+// each set would be one each.
+var modeByWord = func() map[string]Mode {
+	m := map[string]Mode{}
+	for _, s := range []struct {
+		words map[string]bool
+		mode  Mode
+	}{{condW, Conditional}, {futureW, Future}, {opinionW, Opinion}} {
+		for w := range s.words {
+			m[w] = s.mode
+		}
+	}
+	return m
+}()
+
 // modeOf says whether the sentence asserts, asks, supposes, predicts or opines.
 func modeOf(s *sentence) Mode {
 	for k := len(s.toks) - 1; k >= 0 && s.toks[k].punct; k-- {
@@ -185,15 +213,16 @@ func modeOf(s *sentence) Mode {
 			continue // no case below can hold
 		}
 		n := t.norm
+		byWord := modeByWord[n]
 		switch {
-		case condW[n]:
+		case byWord == Conditional:
 			return Conditional
-		case futureW[n], n == "set" && (s.w(i+1) == "to") && (s.w(i-1) == "is" || s.w(i-1) == "are" || s.w(i-1) == "was"),
+		case byWord == Future, n == "set" && (s.w(i+1) == "to") && (s.w(i-1) == "is" || s.w(i-1) == "are" || s.w(i-1) == "was"),
 			(n == "plans" || n == "planned" || n == "expected" || n == "scheduled" || n == "due" || n == "intends") && s.w(i+1) == "to",
 			n == "going" && s.w(i+1) == "to" && !isPlaceNext(s, i+2),
 			n == "next" && (s.w(i+1) == "month" || s.w(i+1) == "year" || s.w(i+1) == "week"):
 			return Future
-		case opinionW[n], n == "may" && !t.cap && (s.w(i+1) == "have" || s.w(i+1) == "be"),
+		case byWord == Opinion, n == "may" && !t.cap && (s.w(i+1) == "have" || s.w(i+1) == "be"),
 			n == "could" && s.w(i+1) == "have",
 			n == "i" && (s.w(i+1) == "think" || s.w(i+1) == "believe" || s.w(i+1) == "feel"):
 			return Opinion
@@ -214,9 +243,30 @@ func isPlaceNext(s *sentence, i int) bool {
 // negatedBefore reports a negation between from and the trigger at i.
 func negatedBefore(s *sentence, from, i int) bool {
 	for k := max(from, i-6); k < i; k++ {
-		if negWords[s.w(k)] || strings.HasSuffix(s.w(k), "n't") {
+		if isNegation(s.w(k)) {
 			return true
 		}
+	}
+	return false
+}
+
+// isNegation: "not", "never", "no", or a word ending in "n't" ("didn't",
+// and "n't" itself). A switch, not a set: it is asked of the words before
+// every trigger.
+func isNegation(w string) bool {
+	switch w {
+	case "not", "never", "no":
+		return true
+	}
+	return strings.HasSuffix(w, "n't")
+}
+
+// isQuoteMark: is a punctuation token's norm, always one character (the
+// mark itself), a quotation mark?
+func isQuoteMark(norm string) bool {
+	switch norm {
+	case "\"", "“", "”", "«", "»":
+		return true
 	}
 	return false
 }
@@ -226,7 +276,7 @@ func negatedBefore(s *sentence, from, i int) bool {
 func (c *Checker) quotation(s *sentence) (bool, string) {
 	quoted := false
 	for i := range s.toks {
-		if t := &s.toks[i]; t.punct && strings.ContainsAny(t.norm, "\"“”«»") { // a quotation mark's norm is itself
+		if t := &s.toks[i]; t.punct && isQuoteMark(t.norm) {
 			quoted = true
 			break
 		}
@@ -702,16 +752,16 @@ func (c *Checker) placesAfter(s *sentence, i int) (dest *ment, origin *ment) {
 
 // visitClaims: "X visited Y in T", "X's visit to Y", "X flew to Y", "Y hosted
 // X", "X was in Y", "Y was visited by X", "X's 1973 visit".
-func (c *Checker) visitClaims(s *sentence, st *docState) []*Claim {
+func (c *Checker) visitClaims(s *sentence, st *docState, out []Claim) []Claim {
 	for i := range s.toks {
 		if !s.isVisitTrigger(i) {
 			continue
 		}
-		if claims := c.visitClaimsAt(s, st, i); len(claims) > 0 {
-			return claims
+		if more := c.visitClaimsAt(s, st, i, out); len(more) > len(out) {
+			return more
 		}
 	}
-	return nil
+	return out
 }
 
 // weakVisitVerbs make a visit only with a destination named after them:
@@ -740,7 +790,7 @@ func (s *sentence) isVisitTrigger(i int) bool {
 	return i >= 0 && i < len(s.toks) && s.toks[i].is(clsVisit)
 }
 
-func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
+func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int, out []Claim) []Claim {
 	trig := s.w(v)
 	noun := visitNouns[trig] && !pastVerbs[trig] && s.w(v-1) != "to" && !(trig == "visit" && (s.w(v-1) == "did" || s.w(v-1) == "not" || s.w(v-1) == "never" || strings.HasSuffix(s.w(v-1), "n't")))
 	if noun {
@@ -780,20 +830,20 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 		dest, origin = c.placesAfter(s, v)
 	}
 	if len(subjects) == 0 {
-		return nil
+		return out
 	}
 	if weakVisitVerbs[trig] && dest == nil {
-		return nil
+		return out
 	}
 	elsewhere := ""
 	if dest == nil {
 		elsewhere = s.unknownPlaceAfter(v)
 	}
 	if noun && (dest == nil && elsewhere == "" || subjects[0].how == ByPronoun && s.w(subjects[0].end) != "'s") {
-		return nil // "followed by significant visits in 2016": whose, and where to?
+		return out // "followed by significant visits in 2016": whose, and where to?
 	}
 	if summitWordAfter(s, v) && dest == nil {
-		return nil
+		return out
 	}
 	times := s.timesFor(v)
 	// "X travelled to Moscow in May 1985, and Y followed in July 1990": a time
@@ -833,18 +883,18 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 	if len(times) == 0 {
 		if s.mode != Asserted {
 			if noun {
-				return nil
+				return out
 			}
 			// "Putin will travel to India next month": kept, to say it is not asserted
 		} else if noun {
 			if count == 0 {
-				return nil
+				return out
 			}
 		} else if t, ok := st.recentTime(); ok && count == 0 && len(recent) == 0 {
 			times = []timeExpr{{when: t, relative: true, start: -1}}
 			conf *= 0.8
 		} else if count == 0 {
-			return nil
+			return out
 		}
 	}
 	base := Claim{Kind: KindVisit, Subjects: ids(subjects), Negated: negatedBefore(s, 0, v), Count: count, Phrase: s.tokText(v), Elsewhere: elsewhere}
@@ -882,14 +932,13 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 			later = k
 		}
 	}
-	var claims []*Claim
 	if len(times) == 0 {
-		cl := base
-		cl.Confidence = conf
-		claims = append(claims, &cl)
+		out = append(out, base)
+		out[len(out)-1].Confidence = conf
 	}
 	for _, t := range times {
-		cl := base
+		out = append(out, base)
+		cl := &out[len(out)-1]
 		cl.Confidence = conf
 		if t.start >= 0 {
 			cl.Time = timeOf(s, t)
@@ -900,16 +949,15 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int) []*Claim {
 			cl.Ordinal, cl.Recent = 0, false
 		}
 		cl.Recent = cl.Recent || t.recent
-		claims = append(claims, &cl)
 	}
 	for _, t := range recent {
-		cl := base
+		out = append(out, base)
+		cl := &out[len(out)-1]
 		cl.Confidence = conf
 		cl.Count, cl.Recent = 0, true
 		cl.Time = timeOf(s, t)
-		claims = append(claims, &cl)
 	}
-	return claims
+	return out
 }
 
 // nextSubjectAfter finds a person named after the trigger who begins a new
@@ -961,7 +1009,7 @@ func (s *sentence) unknownPlaceAfter(v int) string {
 
 func summitWordAfter(s *sentence, v int) bool {
 	for k := v; k < len(s.toks) && k < v+6; k++ {
-		if summitWord[s.w(k)] {
+		if s.toks[k].is(clsSummitWord) {
 			return true
 		}
 	}
@@ -1009,10 +1057,10 @@ func (s *sentence) subjectsBefore(v int) []*ment {
 
 // summitClaims: "the 15th annual summit in New Delhi in 2014", "Modi's first
 // summit with Putin in 2014".
-func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
+func (c *Checker) summitClaims(s *sentence, st *docState, out []Claim) []Claim {
 	v := s.findClass(clsSummitWord)
 	if v < 0 {
-		return nil
+		return out
 	}
 	base := Claim{Kind: KindSummit, Phrase: s.tokText(v)}
 	other := false
@@ -1043,13 +1091,13 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 	if other {
 		// a BRICS, SCO, G20 or informal summit: outside the record's series
 		if len(s.timesFor(v)) == 0 {
-			return nil
+			return out
 		}
 		cl := base
 		cl.Other = true
 		cl.Confidence = 1
 		cl.Time = timeOf(s, s.timesFor(v)[0])
-		return []*Claim{&cl}
+		return append(out, cl)
 	}
 	relative := s.w(v+1) == "with" || s.w(v+2) == "with"
 	for k := max(0, v-4); k < v; k++ {
@@ -1079,30 +1127,29 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 	base.Negated = negatedBefore(s, 0, v)
 	times := s.timesFor(v)
 	conf := minConf(people)
-	var claims []*Claim
 	if base.Count > 0 {
 		cl := base
 		cl.Confidence = conf
 		if len(times) > 0 {
 			cl.Time = timeOf(s, times[0])
 		}
-		return []*Claim{&cl}
+		return append(out, cl)
 	}
 	if len(times) == 0 {
 		if base.Number == 0 && base.Ordinal == 0 {
-			return nil
+			return out
 		}
 		cl := base
 		cl.Confidence = conf
-		return []*Claim{&cl}
+		return append(out, cl)
 	}
 	for _, t := range times {
 		cl := base
 		cl.Confidence = conf
 		cl.Time = timeOf(s, t)
-		claims = append(claims, &cl)
+		out = append(out, cl)
 	}
-	return claims
+	return out
 }
 
 // agreementClaims: "India signed the treaty of friendship with the Soviet
@@ -1112,7 +1159,7 @@ func (c *Checker) summitClaims(s *sentence, st *docState) []*Claim {
 // A sentence already about a visit or a summit makes an agreement claim only
 // when it names the agreement: in "she flew to Moscow in September 1971,
 // weeks after the treaty was signed" the date is the flight's.
-func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Claim {
+func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other bool) []Claim {
 	var named []string
 	var at = -1
 	for _, m := range s.ments {
@@ -1127,7 +1174,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 	}
 	noun := s.findClass(clsAgreeNoun)
 	if len(named) == 0 && noun < 0 {
-		return nil
+		return out
 	}
 	if at < 0 {
 		at = noun
@@ -1176,7 +1223,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 	}
 	base.EventID = strings.Join(named, "|")
 	if base.EventID == "" && other {
-		return nil
+		return out
 	}
 	if base.EventID == "" {
 		base.Phrase = s.toks[noun].norm
@@ -1209,10 +1256,9 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 	if anaphor {
 		conf = 0.85
 	}
-	var claims []*Claim
 	signed := s.findClass(clsSign) >= 0 || s.findClass(clsDateWord) >= 0
 	if !signed && noun < 0 && base.EventID != "" && !s.namedFully(named) {
-		return nil // a bare keyword ("BrahMos") without a word of agreeing
+		return out // a bare keyword ("BrahMos") without a word of agreeing
 	}
 	if signed && base.EventID != "" {
 		// "signed in Moscow": the place of signing, one claim with its time
@@ -1227,7 +1273,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 		if base.SignedAt != "" && len(s.claimTimes()) == 0 {
 			cl := base
 			cl.Confidence = conf
-			claims = append(claims, &cl)
+			out = append(out, cl)
 		}
 	}
 	for _, t := range s.times {
@@ -1244,16 +1290,16 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, other bool) []*Clai
 			}
 			cl.Time = timeOf(s, t)
 		}
-		claims = append(claims, &cl)
+		out = append(out, cl)
 	}
-	return claims
+	return out
 }
 
 // relationsClaims: "relations began in the late 1950s", "ties were
 // established in 1947", "this visit is considered the beginning of relations".
-func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
+func (c *Checker) relationsClaims(s *sentence, st *docState, out []Claim) []Claim {
 	if s.findClass(clsRelNoun) < 0 {
-		return nil
+		return out
 	}
 	b := -1
 	for i := range s.toks {
@@ -1276,7 +1322,7 @@ func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
 		break
 	}
 	if b < 0 {
-		return nil
+		return out
 	}
 	base := Claim{Kind: KindRelations, Phrase: s.tokText(b)}
 	for _, m := range s.ments {
@@ -1300,24 +1346,23 @@ func (c *Checker) relationsClaims(s *sentence, st *docState) []*Claim {
 					cl.EventID = id
 					cl.Confidence = 0.85
 					cl.Time = Time{When: e.When, Relative: true}
-					return []*Claim{&cl}
+					return append(out, cl)
 				}
 			}
 		}
-		return nil
+		return out
 	}
 	t := times[0]
 	cl := base
 	cl.Confidence = 1
 	cl.Time = timeOf(s, t)
-	return []*Claim{&cl}
+	return append(out, cl)
 }
 
 // officeClaims: a title written with a name in a dated sentence ("Soviet
 // Prime Minister Nikita Khrushchev visited India in 1955"), or with an
 // ordinal ("India's first Prime Minister, Jawaharlal Nehru").
-func (c *Checker) officeClaims(s *sentence) []*Claim {
-	var claims []*Claim
+func (c *Checker) officeClaims(s *sentence, out []Claim) []Claim {
 	for k := range s.ments {
 		p := &s.ments[k]
 		if p.kind != "person" || p.title < 0 {
@@ -1344,7 +1389,7 @@ func (c *Checker) officeClaims(s *sentence) []*Claim {
 		if t.ordinal == 0 && len(times) == 0 {
 			continue
 		}
-		cl := &Claim{Kind: KindOffice, Subjects: []string{p.ids[0]}, Office: offices, Ordinal: t.ordinal, Became: p.became, Predicate: p.predicate, Confidence: min(p.conf, t.conf)}
+		cl := Claim{Kind: KindOffice, Subjects: []string{p.ids[0]}, Office: offices, Ordinal: t.ordinal, Became: p.became, Predicate: p.predicate, Confidence: min(p.conf, t.conf)}
 		for _, tm := range times {
 			cl.times = append(cl.times, tm.when)
 		}
@@ -1358,9 +1403,9 @@ func (c *Checker) officeClaims(s *sentence) []*Claim {
 				cl.Time.Text = s.text[s.toks[times[0].start].start:s.toks[last.end-1].end]
 			}
 		}
-		claims = append(claims, cl)
+		out = append(out, cl)
 	}
-	return claims
+	return out
 }
 
 // officesFor narrows a title to the offices it can mean here: those of the

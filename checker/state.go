@@ -21,6 +21,10 @@ type docState struct {
 	times  []timeExpr
 	ments  []ment
 	inTime []bool
+	// parseTokens' buffers: the claims being built, and the list of the
+	// sentence's claims it returns (the claims themselves are the caller's)
+	built  []Claim
+	claims []*Claim
 }
 
 func newDocState(date facts.Date) *docState {
