@@ -137,9 +137,19 @@ func DateOf(n DayNum) Date {
 	return Date{Y: y, M: m, D: d, Prec: Day}
 }
 
+// civil numbers a day, 1970-01-01 being 0 (Howard Hinnant's algorithm,
+// which counts years from March so that a leap day ends its year).
 func civil(y, m, d int) DayNum {
 	if m <= 2 {
 		y--
+	}
+	if y >= 0 && 1 <= m && m <= 12 {
+		// Every date of the record and the text: in unsigned arithmetic the
+		// divisions by constants are cheaper, and a table gives the day of
+		// the March year a month starts on. It is the formula below with the
+		// eras summed: 400 years are 146097 days.
+		u := uint(y)
+		return DayNum(int(u*365+u/4-u/100+u/400) + marchYearDay[m] + d - 1 - 719468)
 	}
 	era := y / 400
 	if y < 0 && y%400 != 0 {
@@ -151,6 +161,10 @@ func civil(y, m, d int) DayNum {
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return DayNum(era*146097 + doe - 719468)
 }
+
+// marchYearDay[m] is the day of a year counted from 1 March (0) that month
+// m starts on: (153*mp+2)/5 for mp = (m+9)%12, as civil computes it.
+var marchYearDay = [13]int{1: 306, 2: 337, 3: 0, 4: 31, 5: 61, 6: 92, 7: 122, 8: 153, 9: 184, 10: 214, 11: 245, 12: 275}
 
 // ValidDay reports whether y-m-d is a day ParseDate accepts: a year of four
 // digits, a month of the year, a day of the month.
