@@ -21,7 +21,6 @@ var (
 	condW             = set("if unless whether would")
 	opinionW          = set("perhaps possibly probably maybe might arguably allegedly supposedly presumably seemingly likely")
 	signWords         = set("signed sign signs signing concluded inked agreed sealed")
-	sayWords          = set("said says told added according claimed stated")
 	allowedSummitQual = set("annual bilateral the a an his her their its first last no any every - – — and")
 )
 
@@ -50,6 +49,7 @@ type sentence struct {
 	// the visit and summit triggers' token indexes, once nearestTrigger has
 	// looked for them; the words of every kind of trigger, once timesFor has
 	triggerAt, kindAt []int
+	kindsRead         bool // kindAt is filled (it starts as a buffer of docState's)
 	mixedKinds        bool // kindAt holds triggers of more than one kind
 }
 
@@ -67,7 +67,7 @@ func (s *sentence) w(i int) string {
 // prepare), into claims without verdicts.
 func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim {
 	st.seq++
-	s := &sentence{text: text, toks: toks}
+	s := &sentence{text: text, toks: toks, kindAt: st.kindAt[:0]}
 	if len(s.toks) == 0 {
 		return nil
 	}
@@ -87,10 +87,11 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 		built = c.relationsClaims(s, st, built)
 		built = c.officeClaims(s, built)
 	}
-	st.built = built
+	st.built, st.kindAt = built, s.kindAt
 
 	// what this sentence leaves for the next
-	for _, m := range s.ments {
+	for k := range s.ments {
+		m := &s.ments[k]
 		switch m.kind {
 		case "person":
 			st.recent[m.ids[0]] = st.seq
@@ -142,7 +143,8 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 // person). Such a sentence still leaves its people, places and times to the
 // next ones: parseTokens records them either way.
 func mayClaim(s *sentence) bool {
-	for _, m := range s.ments {
+	for k := range s.ments {
+		m := &s.ments[k]
 		if m.kind == "office" || m.kind == "event" {
 			return true
 		}
@@ -232,7 +234,8 @@ func modeOf(s *sentence) Mode {
 }
 
 func isPlaceNext(s *sentence, i int) bool {
-	for _, m := range s.ments {
+	for k := range s.ments {
+		m := &s.ments[k]
 		if m.start == i && m.kind == "place" {
 			return true
 		}
@@ -271,6 +274,16 @@ func isQuoteMark(norm string) bool {
 	return false
 }
 
+// isSayWord: a verb that reports speech ("said", "told", "according"). A
+// switch, not a set: quotation asks it of every word of a quoted sentence.
+func isSayWord(w string) bool {
+	switch w {
+	case "said", "says", "told", "added", "according", "claimed", "stated":
+		return true
+	}
+	return false
+}
+
 // quotation reports whether the sentence is quoted speech, and who speaks
 // when the sentence says so.
 func (c *Checker) quotation(s *sentence) (bool, string) {
@@ -285,10 +298,11 @@ func (c *Checker) quotation(s *sentence) (bool, string) {
 		return false, ""
 	}
 	for i, t := range s.toks {
-		if !sayWords[t.norm] {
+		if !isSayWord(t.norm) {
 			continue
 		}
-		for _, m := range s.ments {
+		for k := range s.ments {
+			m := &s.ments[k]
 			if m.kind == "person" && (m.end == i || m.start == i+1) {
 				return true, m.ids[0]
 			}
@@ -299,7 +313,8 @@ func (c *Checker) quotation(s *sentence) (bool, string) {
 
 func (c *Checker) exportMentions(s *sentence) []Mention {
 	out := make([]Mention, 0, len(s.ments)+len(s.times))
-	for _, m := range s.ments {
+	for k := range s.ments {
+		m := &s.ments[k]
 		if m.kind == "adjective" {
 			continue
 		}
@@ -609,9 +624,9 @@ func (s *sentence) nearestTrigger(i int) int {
 // in 2014, followed by visits in 2016 and 2018", 2014 is the summit's. The
 // list is read only.
 func (s *sentence) timesFor(v int) []timeExpr {
-	if s.kindAt == nil {
+	if !s.kindsRead {
 		// once per sentence: every claim builder asks
-		s.kindAt = []int{}
+		s.kindsRead = true
 		for i := range s.toks {
 			if s.toks[i].is(clsVisit | clsSummit | clsAgree) {
 				if len(s.kindAt) > 0 && s.triggerKindAt(i) != s.triggerKindAt(s.kindAt[0]) {
@@ -661,8 +676,10 @@ func (s *sentence) triggerKindAt(i int) string {
 	return ""
 }
 
-func (s *sentence) persons(from, to int) []*ment {
-	var out []*ment
+// appendPersons appends the people named within tokens [from, to) to out.
+// The claim builders pass a small array of their own: the list is only
+// read while the claim is built (its ids are copied by ids).
+func (s *sentence) appendPersons(out []*ment, from, to int) []*ment {
 	for k := range s.ments {
 		m := &s.ments[k]
 		if m.kind == "person" && m.start >= from && m.end <= to {
@@ -768,6 +785,31 @@ func (c *Checker) visitClaims(s *sentence, st *docState, out []Claim) []Claim {
 // "attended … in Moscow", "spent a week in Moscow".
 var weakVisitVerbs = set("spent attended attends held")
 
+// visitWordKind says which of visitNouns, pastVerbs, hostVerbs and
+// weakVisitVerbs hold a word: visitClaimsAt asks all four of its trigger,
+// in one lookup of visitWordKinds.
+type visitWordKind uint8
+
+const (
+	visitNoun visitWordKind = 1 << iota
+	visitPast
+	visitHost
+	visitWeak
+)
+
+var visitWordKinds = func() map[string]visitWordKind {
+	m := map[string]visitWordKind{}
+	for _, s := range []struct {
+		words map[string]bool
+		kind  visitWordKind
+	}{{visitNouns, visitNoun}, {pastVerbs, visitPast}, {hostVerbs, visitHost}, {weakVisitVerbs, visitWeak}} {
+		for w := range s.words {
+			m[w] |= s.kind
+		}
+	}
+	return m
+}()
+
 // isVisitTrigger: a verb or noun of travelling, or "was (back) in",
 // "been to", "been in", "set foot in", "touched down in".
 func (s *sentence) isVisitTrigger(i int) bool {
@@ -792,7 +834,8 @@ func (s *sentence) isVisitTrigger(i int) bool {
 
 func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int, out []Claim) []Claim {
 	trig := s.w(v)
-	noun := visitNouns[trig] && !pastVerbs[trig] && s.w(v-1) != "to" && !(trig == "visit" && (s.w(v-1) == "did" || s.w(v-1) == "not" || s.w(v-1) == "never" || strings.HasSuffix(s.w(v-1), "n't")))
+	kind := visitWordKinds[trig]
+	noun := kind&visitNoun != 0 && kind&visitPast == 0 && s.w(v-1) != "to" && !(trig == "visit" && (s.w(v-1) == "did" || s.w(v-1) == "not" || s.w(v-1) == "never" || strings.HasSuffix(s.w(v-1), "n't")))
 	if noun {
 		// "made a brief stop", "paid a visit": the noun acts as a verb
 		for k := v - 1; k >= 0 && k >= v-3; k-- {
@@ -802,15 +845,16 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int, out []Claim) [
 		}
 	}
 	wasPassive := s.w(v-1) == "was" || s.w(v-1) == "were"
-	passive := (wasPassive && (trig == "visited" || trig == "received" || trig == "welcomed" || trig == "hosted")) || (hostVerbs[trig] && !wasPassive)
+	passive := (wasPassive && (trig == "visited" || trig == "received" || trig == "welcomed" || trig == "hosted")) || (kind&visitHost != 0 && !wasPassive)
 
 	var subjects []*ment
+	var subjectsBuf [4]*ment
 	var dest, origin *ment
 	switch {
-	case passive && (trig == "visited" || hostVerbs[trig] && !wasPassive):
+	case passive && (trig == "visited" || kind&visitHost != 0 && !wasPassive):
 		// "India was visited by Yeltsin", "Moscow received Indira Gandhi",
 		// "Putin welcomed Modi to Moscow"
-		subjects = s.persons(v+1, len(s.toks))
+		subjects = s.appendPersons(subjectsBuf[:0], v+1, len(s.toks))
 		for k := range s.ments {
 			if m := &s.ments[k]; m.kind == "place" && m.end <= v {
 				dest = m
@@ -820,11 +864,11 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int, out []Claim) [
 			dest = after
 		}
 	default:
-		subjects = s.subjectsBefore(v)
+		subjects = s.subjectsBefore(v, subjectsBuf[:0])
 		if len(subjects) == 0 && noun {
 			// "the visit of Putin", "a visit by Putin"
 			if s.w(v+1) == "of" || s.w(v+1) == "by" {
-				subjects = s.persons(v+2, min(v+6, len(s.toks)))
+				subjects = s.appendPersons(subjectsBuf[:0], v+2, min(v+6, len(s.toks)))
 			}
 		}
 		dest, origin = c.placesAfter(s, v)
@@ -832,7 +876,7 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int, out []Claim) [
 	if len(subjects) == 0 {
 		return out
 	}
-	if weakVisitVerbs[trig] && dest == nil {
+	if kind&visitWeak != 0 && dest == nil {
 		return out
 	}
 	elsewhere := ""
@@ -916,7 +960,7 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int, out []Claim) [
 	if s.w(v-1) == "first" && !noun {
 		base.Ordinal = 1 // "first visited India in 2000", "first set foot in Moscow"
 	}
-	if s.w(v-1) == "last" && pastVerbs[trig] || noun && (s.w(v-1) == "latest" || s.w(v-1) == "recent" && s.w(v-2) == "most") {
+	if s.w(v-1) == "last" && kind&visitPast != 0 || noun && (s.w(v-1) == "latest" || s.w(v-1) == "recent" && s.w(v-2) == "most") {
 		base.Recent = true // "last visited", "his latest visit", "her most recent trip"
 	}
 	if noun && (s.w(v-1) == "last" || s.w(v-1) == "final") {
@@ -1018,9 +1062,9 @@ func summitWordAfter(s *sentence, v int) bool {
 
 // subjectsBefore finds who does the action at token v: the people named
 // before it in the same clause ("Bulganin and Khrushchev arrived"), a
-// possessive ("Nehru's visit"), or a pronoun.
-func (s *sentence) subjectsBefore(v int) []*ment {
-	var group []*ment
+// possessive ("Nehru's visit"), or a pronoun. group is where to put them:
+// an empty list, whose memory the caller lends.
+func (s *sentence) subjectsBefore(v int, group []*ment) []*ment {
 	for k := len(s.ments) - 1; k >= 0; k-- {
 		m := &s.ments[k]
 		if m.end > v || m.kind != "person" {
@@ -1087,7 +1131,8 @@ func (c *Checker) summitClaims(s *sentence, st *docState, out []Claim) []Claim {
 		}
 		break // "held", "attended": the noun phrase began after this word
 	}
-	people := s.persons(0, len(s.toks))
+	var peopleBuf [4]*ment
+	people := s.appendPersons(peopleBuf[:0], 0, len(s.toks))
 	if other {
 		// a BRICS, SCO, G20 or informal summit: outside the record's series
 		if len(s.timesFor(v)) == 0 {
@@ -1162,7 +1207,8 @@ func (c *Checker) summitClaims(s *sentence, st *docState, out []Claim) []Claim {
 func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other bool) []Claim {
 	var named []string
 	var at = -1
-	for _, m := range s.ments {
+	for k := range s.ments {
+		m := &s.ments[k]
 		if m.kind == "event" && c.rec.Event(m.ids[0]).Kind == KindAgreement {
 			for _, id := range m.ids {
 				named = appendNew(named, id)
@@ -1243,14 +1289,16 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 			break
 		}
 	}
-	for _, m := range s.ments {
+	for k := range s.ments {
+		m := &s.ments[k]
 		if m.kind == "place" || m.kind == "adjective" {
 			if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "country" {
 				base.Places = appendNew(base.Places, p.ID)
 			}
 		}
 	}
-	base.Subjects = ids(s.persons(0, len(s.toks)))
+	var peopleBuf [4]*ment
+	base.Subjects = ids(s.appendPersons(peopleBuf[:0], 0, len(s.toks)))
 	base.Negated = negatedBefore(s, 0, at)
 	conf := 1.0
 	if anaphor {
@@ -1262,7 +1310,8 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 	}
 	if signed && base.EventID != "" {
 		// "signed in Moscow": the place of signing, one claim with its time
-		for _, m := range s.ments {
+		for k := range s.ments {
+			m := &s.ments[k]
 			if m.kind == "place" && m.start > at && (s.w(m.start-1) == "in" || s.w(m.start-1) == "at") {
 				if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "city" {
 					base.SignedAt = p.ID
@@ -1325,7 +1374,8 @@ func (c *Checker) relationsClaims(s *sentence, st *docState, out []Claim) []Clai
 		return out
 	}
 	base := Claim{Kind: KindRelations, Phrase: s.tokText(b)}
-	for _, m := range s.ments {
+	for k := range s.ments {
+		m := &s.ments[k]
 		if (m.kind == "place" || m.kind == "adjective") && (m.start < b || s.w(m.start-1) == "between" || s.w(m.start-1) == "and" && m.start < b+8) {
 			if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "country" {
 				base.Places = appendNew(base.Places, p.ID)
@@ -1437,7 +1487,8 @@ func (c *Checker) officesFor(t ment, person string) []string {
 // namedFully reports whether an agreement was named by one of its full names
 // rather than by a keyword alone.
 func (s *sentence) namedFully(ids []string) bool {
-	for _, m := range s.ments {
+	for k := range s.ments {
+		m := &s.ments[k]
 		if m.kind == "event" && m.how == ByName {
 			return true
 		}
@@ -1471,11 +1522,12 @@ func (s *sentence) twoCountries(st *docState) []string {
 // record ("Indo-Soviet", "India-Russia"), each part a country's name or
 // adjective.
 func (c *Checker) countryCompound(w string) bool {
-	parts := strings.Split(w, "-")
-	if len(parts) < 2 {
+	if !strings.Contains(w, "-") {
 		return false
 	}
-	for _, p := range parts {
+	for rest, more := w, true; more; {
+		var p string
+		p, rest, more = strings.Cut(rest, "-")
 		ok := false
 		for _, e := range c.lex.phrases[p] {
 			if e.kind == "adjective" || e.kind == "place" && c.rec.Place(e.ids[0]).Kind == "country" {

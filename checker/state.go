@@ -25,6 +25,7 @@ type docState struct {
 	// sentence's claims it returns (the claims themselves are the caller's)
 	built  []Claim
 	claims []*Claim
+	kindAt []int // sentence.kindAt's memory
 }
 
 func newDocState(date facts.Date) *docState {
