@@ -122,7 +122,9 @@ func (c *Checker) CheckString(text string, in Input) []*Claim {
 // that titles in the same sentence are read at the event's dates.
 func (c *Checker) checkSentence(text string, toks []token, st *docState) []*Claim {
 	claims := c.parseTokens(text, toks, st)
-	clear(st.sentenceEvents)
+	if len(st.sentenceEvents) > 0 {
+		clear(st.sentenceEvents)
+	}
 	for _, cl := range claims {
 		c.judge(cl, st)
 		if cl.EventID != "" && !strings.Contains(cl.EventID, "|") && (cl.Kind == KindVisit || cl.Kind == KindSummit) {

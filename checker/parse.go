@@ -67,10 +67,10 @@ func (s *sentence) w(i int) string {
 // prepare), into claims without verdicts.
 func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim {
 	st.seq++
-	s := &sentence{text: text, toks: toks, kindAt: st.kindAt[:0]}
-	if len(s.toks) == 0 {
-		return nil
+	if len(toks) == 0 {
+		return nil // a sentence the gate turned away (see prepare), or no words
 	}
+	s := &sentence{text: text, toks: toks, kindAt: st.kindAt[:0]}
 	st.times = appendTimes(st.times[:0], s.toks, st.timeContext())
 	s.times = st.times
 	s.ments = c.findMentions(s.toks, s.times, st)
