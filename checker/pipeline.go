@@ -40,9 +40,7 @@ func (c *Checker) prepare(p *prepared, b *markup.Block, date string, w *words) {
 		text := b.Text[seg.Start:seg.End]
 		var through bool
 		if through, w.scratch = c.mayMatter(text, w.scratch); through {
-			start := len(w.toks)
-			w.toks, w.lower = appendTokens(w.toks, w.lower, text)
-			c.lex.words.classify(w.toks[start:])
+			w.toks, w.lower = c.lex.words.appendTokens(w.toks, w.lower, text)
 		} // else no words: the sentence is counted, and holds nothing (see gate)
 		p.ends = append(p.ends, len(w.toks)-from)
 	}

@@ -26,12 +26,24 @@ func tokenize(s string) []token {
 }
 
 // appendTokens is tokenize appending to toks, so that a caller can reuse one
-// slice for every sentence, and lower, a scratch buffer it gets back. It is
-// one pass: ASCII, nearly all of the text, is classified by a table, and a
-// word learns as it is scanned whether it needs a lower-case form. Those
-// forms share a single string per sentence; words already in lower case are
-// their own normal form.
+// slice for every sentence, and lower, a scratch buffer it gets back.
 func appendTokens(toks []token, lower []byte, s string) ([]token, []byte) {
+	return scanTokens(toks, lower, s, nil)
+}
+
+// appendTokens is appendTokens followed by wt.classify, in one pass: each
+// word is looked up as soon as it is scanned.
+func (wt *wordTable) appendTokens(toks []token, lower []byte, s string) ([]token, []byte) {
+	return scanTokens(toks, lower, s, wt)
+}
+
+// scanTokens is appendTokens, classifying the words in wt unless it is nil.
+// It is one pass: ASCII, nearly all of the text, is classified by a table,
+// and a word learns as it is scanned whether it needs a lower-case form.
+// Those forms share a single string per sentence; words already in lower
+// case, and words of the table (which lend theirs), are their own normal
+// form.
+func scanTokens(toks []token, lower []byte, s string, wt *wordTable) ([]token, []byte) {
 	first := len(toks)
 	lower = lower[:0]
 	i := 0
@@ -45,7 +57,26 @@ func appendTokens(toks []token, lower []byte, s string) ([]token, []byte) {
 				i++
 				continue
 			case asciiWordByte:
-				toks, lower, i = appendWord(toks, lower, s, i)
+				// Most words are a run of ASCII letters and digits that ends
+				// at a space or a mark no word holds: read it here, and
+				// leave anything else to wordEnd.
+				start := i
+				var seen uint8 // wordByte flags of the letters and digits read
+				for ; i < len(s); i++ {
+					f := wordByte[s[i]]
+					if f == 0 {
+						break
+					}
+					seen |= f
+				}
+				if i < len(s) && (isJoiner(s[i]) || s[i] >= utf8.RuneSelf) {
+					var ascii bool
+					if i, seen, ascii = wordEnd(s, start, i, seen); !ascii {
+						toks = append(toks, wt.newWord(s, start, i))
+						continue
+					}
+				}
+				toks, lower = wt.appendASCIIWord(toks, lower, s, start, i, seen)
 				continue
 			}
 			r = rune(c)
@@ -56,12 +87,16 @@ func appendTokens(toks []token, lower []byte, s string) ([]token, []byte) {
 				i += n
 				continue
 			case isWordRune(r):
-				toks, lower, i = appendWord(toks, lower, s, i)
+				start := i
+				i, _, _ = wordEnd(s, i, i, 0)
+				toks = append(toks, wt.newWord(s, start, i))
 				continue
 			}
 		}
 		if (r == '\'' || r == '’') && (runeAt(s, i+n) == 's' || runeAt(s, i+n) == 'S') && !isWordRune(runeAt(s, i+n+1)) && len(toks) > 0 && toks[len(toks)-1].end == i {
-			toks = append(toks, token{start: i, end: i + n + 1, norm: "'s"})
+			t := token{start: i, end: i + n + 1, norm: "'s"}
+			wt.classifyOne(&t)
+			toks = append(toks, t)
 			i += n + 1
 			continue
 		}
@@ -86,13 +121,12 @@ func appendTokens(toks []token, lower []byte, s string) ([]token, []byte) {
 	return toks, lower
 }
 
-// appendWord adds the word that starts at s[i] (a letter or digit) and
-// returns where it ends.
-func appendWord(toks []token, lower []byte, s string, i int) ([]token, []byte, int) {
-	start := i
+// wordEnd finishes reading the word that starts at s[start] (a letter or
+// digit) and is read up to s[j], where seen are the wordByte flags of its
+// ASCII letters and digits so far. It returns where the word ends, the
+// flags of all its ASCII letters and digits, and whether it is all ASCII.
+func wordEnd(s string, start, j int, seen uint8) (int, uint8, bool) {
 	ascii := true
-	var seen uint8 // wordByte flags of the ASCII letters and digits read
-	j := i
 	for j < len(s) {
 		c := s[j]
 		if f := wordByte[c]; f != 0 {
@@ -100,7 +134,7 @@ func appendWord(toks []token, lower []byte, s string, i int) ([]token, []byte, i
 			j++
 			continue
 		}
-		if c < utf8.RuneSelf && c != '-' && c != '.' && c != '\'' && c != '/' {
+		if c < utf8.RuneSelf && !isJoiner(c) {
 			break // no ASCII joiner either
 		}
 		r2, n2 := utf8.DecodeRuneInString(s[j:])
@@ -126,23 +160,41 @@ func appendWord(toks []token, lower []byte, s string, i int) ([]token, []byte, i
 		}
 		break
 	}
-	if !ascii {
-		return append(toks, newToken(s, start, j, false)), lower, j
+	return j, seen, ascii
+}
+
+// appendASCIIWord adds the word s[start:end], all ASCII, whose letters and
+// digits have the wordByte flags seen. A word of wt takes the table's key as
+// its normal form; another with capitals adds its lower case to lower and
+// waits for its norm (see scanTokens).
+func (wt *wordTable) appendASCIIWord(toks []token, lower []byte, s string, start, end int, seen uint8) ([]token, []byte) {
+	t := token{start: start, end: end, cap: 'A' <= s[start] && s[start] <= 'Z', digit: seen&byteDigit != 0}
+	if wt != nil {
+		if e := wt.findWritten(s, start, end); e != nil {
+			t.norm, t.info, t.cls = e.key, e.info, e.info.cls
+			return append(toks, t), lower
+		}
 	}
-	text := s[start:j]
-	t := token{start: start, end: j, cap: 'A' <= text[0] && text[0] <= 'Z', digit: seen&byteDigit != 0}
 	if seen&byteUpper == 0 {
-		t.norm = text // strings.ToLower's own answer: nothing to change
-		return append(toks, t), lower, j
+		t.norm = s[start:end] // strings.ToLower's own answer: nothing to change
+		return append(toks, t), lower
 	}
-	for k := 0; k < len(text); k++ {
-		c := text[k]
+	for k := start; k < end; k++ {
+		c := s[k]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		lower = append(lower, c)
 	}
-	return append(toks, t), lower, j
+	return append(toks, t), lower
+}
+
+// newWord is the token of a word that is not all ASCII, classified in wt
+// unless it is nil.
+func (wt *wordTable) newWord(s string, start, end int) token {
+	t := newToken(s, start, end, false)
+	wt.classifyOne(&t)
+	return t
 }
 
 // How appendTokens sorts an ASCII byte.
@@ -221,39 +273,4 @@ func phraseKey(s string) string {
 		}
 	}
 	return strings.Join(parts, " ")
-}
-
-// wordFilter answers "certainly not in the set" for most words more cheaply
-// than the map would: a bit per hash of the word's length, first eight
-// bytes and last byte. Two thirds of the words of a claim's sentence are in
-// no word set, and a map spends more on a word it lacks than on one it
-// holds. A word the filter lets through still has to be looked up.
-type wordFilter [filterBits / 64]uint64
-
-const filterBits = 1 << 15 // 4 KiB: a few hundred words leave about one bit in fifty set
-
-func filterHash(w string) uint64 {
-	var x uint64
-	for k := 0; k < len(w) && k < 8; k++ {
-		x = x<<8 | uint64(w[k])
-	}
-	x ^= uint64(len(w))<<56 ^ uint64(w[len(w)-1])<<48
-	x *= 0x9e3779b97f4a7c15
-	return x >> (64 - 15)
-}
-
-func (f *wordFilter) add(w string) {
-	if w != "" {
-		h := filterHash(w)
-		f[h/64] |= 1 << (h % 64)
-	}
-}
-
-// may is false when w is certainly not one of the words added.
-func (f *wordFilter) may(w string) bool {
-	if w == "" {
-		return false
-	}
-	h := filterHash(w)
-	return f[h/64]&(1<<(h%64)) != 0
 }
