@@ -1,6 +1,8 @@
 package checker
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,111 +46,118 @@ func (wt *wordTable) appendTokens(toks []token, lower []byte, s string) ([]token
 // case, and words of the table (which lend theirs), are their own normal
 // form.
 func scanTokens(toks []token, lower []byte, s string, wt *wordTable) ([]token, []byte) {
-	first := len(toks)
-	lower = lower[:0]
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		var r rune
-		n := 1
-		if c < utf8.RuneSelf {
+	z := tokenizer{toks: toks, lower: lower[:0], s: s, wt: wt}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case asciiSpace:
 				i++
 				continue
 			case asciiWordByte:
-				// Most words are a run of ASCII letters and digits that ends
-				// at a space or a mark no word holds: read it here, and
-				// leave anything else to wordEnd.
-				start := i
-				var seen uint8 // wordByte flags of the letters and digits read
-				for ; i < len(s); i++ {
-					f := wordByte[s[i]]
-					if f == 0 {
-						break
-					}
-					seen |= f
-				}
-				if i < len(s) && (isJoiner(s[i]) || s[i] >= utf8.RuneSelf) {
-					var ascii bool
-					if i, seen, ascii = wordEnd(s, start, i, seen); !ascii {
-						toks = append(toks, wt.newWord(s, start, i))
-						continue
-					}
-				}
-				toks, lower = wt.appendASCIIWord(toks, lower, s, start, i, seen)
-				continue
-			}
-			r = rune(c)
-		} else {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			switch {
-			case unicode.IsSpace(r):
-				i += n
-				continue
-			case isWordRune(r):
-				start := i
-				i, _, _ = wordEnd(s, i, i, 0)
-				toks = append(toks, wt.newWord(s, start, i))
+				i = z.word(i)
 				continue
 			}
 		}
-		if (r == '\'' || r == '’') && (runeAt(s, i+n) == 's' || runeAt(s, i+n) == 'S') && !isWordRune(runeAt(s, i+n+1)) && len(toks) > 0 && toks[len(toks)-1].end == i {
-			t := token{start: i, end: i + n + 1, norm: "'s"}
-			wt.classifyOne(&t)
-			toks = append(toks, t)
-			i += n + 1
-			continue
-		}
-		if c < utf8.RuneSelf {
-			toks = append(toks, token{start: i, end: i + 1, norm: s[i : i+1], punct: true})
-		} else {
-			toks = append(toks, newToken(s, i, i+n, true))
-		}
-		i += n
+		i = z.other(i)
 	}
-	if len(lower) > 0 {
+	if len(z.lower) > 0 {
 		// one string for the sentence; each pending token (norm "") takes its slice
-		all, off := string(lower), 0
-		for k := first; k < len(toks); k++ {
-			if t := &toks[k]; t.norm == "" {
+		all, off := string(z.lower), 0
+		for k := len(toks); k < len(z.toks); k++ {
+			if t := &z.toks[k]; t.norm == "" {
 				n := t.end - t.start
 				t.norm = all[off : off+n]
 				off += n
 			}
 		}
 	}
-	return toks, lower
+	return z.toks, z.lower
+}
+
+// tokenizer is what scanTokens' steps share: kept in one place, it need
+// not be handed from one to the next and back.
+type tokenizer struct {
+	toks  []token
+	lower []byte
+	s     string
+	wt    *wordTable
+}
+
+// push adds a token, to be filled in, and returns it. Every field must be
+// set: the slot may hold an old token.
+func (z *tokenizer) push() *token {
+	if len(z.toks) < cap(z.toks) {
+		z.toks = z.toks[:len(z.toks)+1]
+	} else {
+		z.toks = append(z.toks, token{})
+	}
+	return &z.toks[len(z.toks)-1]
+}
+
+// other adds the token at s[i], which is not an ASCII space or an ASCII
+// letter or digit, and returns where it ends.
+func (z *tokenizer) other(i int) int {
+	s := z.s
+	r, n := rune(s[i]), 1
+	if r >= utf8.RuneSelf {
+		r, n = utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			return i + n
+		case isWordRune(r):
+			end, _, _, _ := wordEnd(s, i, i, false, false)
+			*z.push() = z.wt.newWord(s, i, end)
+			return end
+		}
+	}
+	if (r == '\'' || r == '’') && (runeAt(s, i+n) == 's' || runeAt(s, i+n) == 'S') && !isWordRune(runeAt(s, i+n+1)) && len(z.toks) > 0 && z.toks[len(z.toks)-1].end == i {
+		t := token{start: i, end: i + n + 1, norm: "'s"}
+		z.wt.classifyOne(&t)
+		*z.push() = t
+		return i + n + 1
+	}
+	if s[i] < utf8.RuneSelf {
+		*z.push() = token{start: i, end: i + 1, norm: s[i : i+1], punct: true}
+	} else {
+		*z.push() = newToken(s, i, i+n, true)
+	}
+	return i + n
 }
 
 // wordEnd finishes reading the word that starts at s[start] (a letter or
-// digit) and is read up to s[j], where seen are the wordByte flags of its
-// ASCII letters and digits so far. It returns where the word ends, the
-// flags of all its ASCII letters and digits, and whether it is all ASCII.
-func wordEnd(s string, start, j int, seen uint8) (int, uint8, bool) {
+// digit) and is read up to s[j]; upper and digit say whether what is read
+// holds an ASCII capital or digit. It returns where the word ends, the same
+// two answers for the whole word, and whether it is all ASCII.
+func wordEnd(s string, start, j int, upper, digit bool) (int, bool, bool, bool) {
 	ascii := true
 	for j < len(s) {
 		c := s[j]
 		if f := wordByte[c]; f != 0 {
-			seen |= f
+			upper = upper || f&byteUpper != 0
+			digit = digit || f&byteDigit != 0
 			j++
 			continue
 		}
 		if c < utf8.RuneSelf && !isJoiner(c) {
 			break // no ASCII joiner either
 		}
-		r2, n2 := utf8.DecodeRuneInString(s[j:])
-		if j == start || isWordRune(r2) {
-			ascii = ascii && n2 == 1
-			j += n2
-			continue
+		r2, n2 := rune(c), 1 // an ASCII joiner, which j == start cannot be
+		if c >= utf8.RuneSelf {
+			r2, n2 = utf8.DecodeRuneInString(s[j:])
+			if j == start || isWordRune(r2) {
+				ascii = ascii && n2 == 1
+				j += n2
+				continue
+			}
 		}
 		if r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '/' {
-			r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-			if (r2 == '\'' || r2 == '’') && (r3 == 's' || r3 == 'S') && !isWordRune(runeAt(s, j+n2+1)) {
-				break // possessive
+			r3, word3 := wordRuneAt(s, j+n2)
+			if (r2 == '\'' || r2 == '’') && (r3 == 's' || r3 == 'S') {
+				if _, word4 := wordRuneAt(s, j+n2+1); !word4 {
+					break // possessive
+				}
 			}
-			if isWordRune(r3) && !(r2 == '/' && !unicode.IsDigit(r3)) {
+			if word3 && !(r2 == '/' && !unicode.IsDigit(r3)) {
 				ascii = ascii && n2 == 1
 				j += n2
 				continue
@@ -160,33 +169,84 @@ func wordEnd(s string, start, j int, seen uint8) (int, uint8, bool) {
 		}
 		break
 	}
-	return j, seen, ascii
+	return j, upper, digit, ascii
 }
 
-// appendASCIIWord adds the word s[start:end], all ASCII, whose letters and
-// digits have the wordByte flags seen. A word of wt takes the table's key as
-// its normal form; another with capitals adds its lower case to lower and
-// waits for its norm (see scanTokens).
-func (wt *wordTable) appendASCIIWord(toks []token, lower []byte, s string, start, end int, seen uint8) ([]token, []byte) {
-	t := token{start: start, end: end, cap: 'A' <= s[start] && s[start] <= 'Z', digit: seen&byteDigit != 0}
-	if wt != nil {
-		if e := wt.findWritten(s, start, end); e != nil {
-			t.norm, t.info, t.cls = e.key, e.info, e.info.cls
-			return append(toks, t), lower
+// word adds the word that starts at s[i], an ASCII letter or digit, and
+// returns where it ends. Most words are a run of ASCII letters and digits
+// that ends at a space or at a mark no word holds, and no longer than eight
+// bytes: their bytes are classified eight at a time (asciiRunBytes), and
+// the eight bytes read are, with their 0x20 bits set, the lower-case prefix
+// the word table compares. A longer word is read on byte by byte, and
+// anything else is left to wordEnd.
+//
+// A word of the table takes the table's key as its normal form; another
+// with capitals adds its lower case to lower and waits for its norm (see
+// scanTokens).
+func (z *tokenizer) word(i int) int {
+	s := z.s
+	start, end := i, i
+	var upper, digit bool
+	var prefix uint64 // writtenPrefix(s, start, end)
+	if i+8 <= len(s) {
+		x := load64(s, i)
+		word, caps, digits := asciiRunBytes(x)
+		stop := ^word & highBits   // the bytes that end the run
+		run := (stop&-stop)>>7 - 1 // the bytes before the first of them, or all eight
+		end += bits.TrailingZeros64(stop) >> 3
+		upper, digit, prefix = caps&run != 0, digits&run != 0, (x|0x20*lowBits)&run
+		if stop == 0 {
+			end, upper, digit = runOn(s, end, upper, digit)
+		}
+	} else {
+		end, upper, digit = runOn(s, end, false, false)
+		prefix = writtenPrefix(s, start, end)
+	}
+	if end < len(s) && (isJoiner(s[end]) || s[end] >= utf8.RuneSelf) {
+		var ascii bool
+		run := end
+		if end, upper, digit, ascii = wordEnd(s, start, end, upper, digit); !ascii {
+			*z.push() = z.wt.newWord(s, start, end)
+			return end
+		}
+		if end != run {
+			prefix = writtenPrefix(s, start, end)
 		}
 	}
-	if seen&byteUpper == 0 {
+	t := z.push()
+	t.start, t.end, t.cap, t.punct, t.digit = start, end, 'A' <= s[start] && s[start] <= 'Z', false, digit
+	if e := z.wt.findWritten(s[start:end], prefix); e != nil {
+		t.norm, t.info, t.cls = e.key, e.info, e.info.cls
+		return end
+	}
+	t.info, t.cls = nil, 0
+	if !upper {
 		t.norm = s[start:end] // strings.ToLower's own answer: nothing to change
-		return append(toks, t), lower
+		return end
 	}
-	for k := start; k < end; k++ {
-		c := s[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	// pending; prefix is the lower case of the first eight bytes
+	t.norm = ""
+	n := len(z.lower) + end - start
+	z.lower = binary.LittleEndian.AppendUint64(z.lower, prefix)
+	for k := start + 8; k < end; k++ {
+		z.lower = append(z.lower, s[k]|0x20) // see writtenPrefix
+	}
+	z.lower = z.lower[:n]
+	return end
+}
+
+// runOn reads on the run of ASCII letters and digits from s[j]: where it
+// ends, and whether it holds a capital or a digit, counting upper and digit.
+func runOn(s string, j int, upper, digit bool) (int, bool, bool) {
+	for ; j < len(s); j++ {
+		f := wordByte[s[j]]
+		if f == 0 {
+			break
 		}
-		lower = append(lower, c)
+		upper = upper || f&byteUpper != 0
+		digit = digit || f&byteDigit != 0
 	}
-	return append(toks, t), lower
+	return j, upper, digit
 }
 
 // newWord is the token of a word that is not all ASCII, classified in wt
@@ -195,6 +255,33 @@ func (wt *wordTable) newWord(s string, start, end int) token {
 	t := newToken(s, start, end, false)
 	wt.classifyOne(&t)
 	return t
+}
+
+// asciiRunBytes classifies the eight bytes of x (s[i:i+8] read by load64)
+// at once: the high bit of each byte of word is set where the byte is an
+// ASCII letter or digit, of caps where it is a capital, and of digits where
+// it is a digit. Every byte of y, x without its high bits, is below 0x80,
+// so adding 0x80-c to each sets the high bit exactly of those at or above
+// c, without a carry into the next byte.
+func asciiRunBytes(x uint64) (word, caps, digits uint64) {
+	y := x &^ highBits
+	folded := y | 0x20*lowBits // letters in lower case
+	letters := (folded + (0x80-'a')*lowBits) &^ (folded + (0x80-'z'-1)*lowBits)
+	digits = (y + (0x80-'0')*lowBits) &^ (y + (0x80-'9'-1)*lowBits) &^ x & highBits
+	letters &^= x
+	return (letters | digits) & highBits, letters &^ (y << 2) & highBits, digits // a capital's 0x20 bit, moved up to the high bit, is clear
+}
+
+const lowBits = 0x0101010101010101
+
+const highBits = 0x8080808080808080
+
+// writtenPrefix is the wordPrefix of the lower case of s[start:end], an
+// ASCII word as written: letters, digits and the joiners "-", ".", "'" and
+// "/", each of which is made lower case, or left as it is, by setting its
+// 0x20 bit.
+func writtenPrefix(s string, start, end int) uint64 {
+	return wordPrefix(s[start:end]) | 0x2020202020202020&(1<<(8*min(end-start, 8))-1)
 }
 
 // How appendTokens sorts an ASCII byte.
@@ -237,6 +324,19 @@ const (
 	byteDigit
 	byteUpper
 )
+
+// wordRuneAt is the rune at s[i] (0 past the end) and whether it is a
+// letter or digit, read without unicode's tables when it is ASCII.
+func wordRuneAt(s string, i int) (rune, bool) {
+	if i >= len(s) {
+		return 0, false
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), wordByte[c] != 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r, isWordRune(r)
+}
 
 func runeAt(s string, i int) rune {
 	if i >= len(s) {

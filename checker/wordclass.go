@@ -99,33 +99,27 @@ func (wt *wordTable) find(w string) *wordEntry {
 	}
 }
 
-// findWritten is the entry of the ASCII word s[start:end] as it is written
-// (letters, digits and the joiners "-", ".", "'" and "/"), or nil. Each of
-// those characters is made lower case, or left as it is, by setting its
-// 0x20 bit, so the word's normal form needs no copy.
-func (wt *wordTable) findWritten(s string, start, end int) *wordEntry {
-	n := end - start
-	var x uint64
-	if start+8 <= len(s) {
-		x = load64(s, start) // one load for the whole prefix
-	} else {
-		x = wordPrefix(s[start:end])
+// findWritten is the entry of the ASCII word w as it is written (letters,
+// digits and joiners, with capitals), or nil (also when wt is); prefix is
+// its writtenPrefix.
+func (wt *wordTable) findWritten(w string, prefix uint64) *wordEntry {
+	if wt == nil {
+		return nil
 	}
-	x = (x | 0x2020202020202020) & (1<<(8*min(n, 8)) - 1)
 	mask := uint64(len(wt.slots) - 1)
-	for h := wordHash(x, n, s[end-1]|0x20) >> wt.shift; ; h = (h + 1) & mask {
+	for h := wordHash(prefix, len(w), w[len(w)-1]|0x20) >> wt.shift; ; h = (h + 1) & mask {
 		k := wt.slots[h]
 		if k == 0 {
 			return nil
 		}
-		if e := &wt.entries[k-1]; e.prefix == x && len(e.key) == n && sameTail(e.key, s[start:end]) {
+		if e := &wt.entries[k-1]; e.prefix == prefix && len(e.key) == len(w) && sameTail(e.key, w) {
 			return e
 		}
 	}
 }
 
 // sameTail: is key, past its first eight bytes, the lower case of the ASCII
-// word w (see findWritten)?
+// word w (see writtenPrefix)?
 func sameTail(key, w string) bool {
 	for k := 8; k < len(w); k++ {
 		if key[k] != w[k]|0x20 {
