@@ -121,14 +121,12 @@ func lowerByte(c byte) byte {
 }
 
 // mayMatter reports whether a sentence may hold a time, a mention or a
-// claim; false means it certainly holds none. buf is scratch space, given
-// back for reuse.
+// claim; false means it certainly holds none.
 //
 // Where eight bytes are left, a run of letters and digits is read as the
 // tokenizer reads a word (see tokenizer.word): its bytes classified at once
-// by asciiRunBytes, the bytes themselves its prefix. A digit anywhere in the
-// eight bytes is a digit of the sentence, which is enough.
-func (c *Checker) mayMatter(s string, buf []byte) (bool, []byte) {
+// by wordBytes, the bytes themselves its prefix.
+func (c *Checker) mayMatter(s string) bool {
 	g := c.lex.gate
 	for i := 0; i < len(s); {
 		b := s[i]
@@ -136,7 +134,7 @@ func (c *Checker) mayMatter(s string, buf []byte) (bool, []byte) {
 			if b >= utf8.RuneSelf {
 				r, n := utf8.DecodeRuneInString(s[i:])
 				if isWordRune(r) {
-					return true, buf
+					return true
 				}
 				i += n
 				continue
@@ -148,66 +146,63 @@ func (c *Checker) mayMatter(s string, buf []byte) (bool, []byte) {
 		var prefix uint64 // writtenPrefix(s, start, i)
 		if i+8 <= len(s) {
 			x := load64(s, i)
-			word, _, digits := asciiRunBytes(x)
-			if digits != 0 {
-				return true, buf
+			stop := ^wordBytes(x) & highBits // the bytes that end the run
+			run := (stop&-stop)>>7 - 1       // the bytes before the first of them, or all eight
+			if _, digit := runCase(x, run); digit {
+				return true
 			}
-			stop := ^word & highBits   // the bytes that end the run
-			run := (stop&-stop)>>7 - 1 // the bytes before the first of them, or all eight
 			i += bits.TrailingZeros64(stop) >> 3
 			prefix = (x | 0x20*lowBits) & run
 			if stop == 0 {
 				var digit bool
 				if i, _, digit = runOn(s, i, false, false); digit {
-					return true, buf
+					return true
 				}
 			}
 		} else {
 			var digit bool
 			if i, _, digit = runOn(s, i, false, false); digit {
-				return true, buf
+				return true
 			}
 			prefix = writtenPrefix(s, start, i)
 		}
 		if i < len(s) && s[i] >= utf8.RuneSelf {
 			if r, _ := utf8.DecodeRuneInString(s[i:]); isWordRune(r) {
-				return true, buf
+				return true
 			}
 		}
 		if g.has(gateKey(prefix, i-start, lowerByte(s[i-1]))) {
-			return true, buf
+			return true
 		}
-		if 'A' <= b && b <= 'Z' {
-			var fuzzy bool
-			if fuzzy, buf = c.mayBeMisspelt(s, start, i, buf); fuzzy {
-				return true, buf
-			}
+		if 'A' <= b && b <= 'Z' && c.mayBeMisspelt(s, start, i) {
+			return true
 		}
 	}
-	return false, buf
+	return false
 }
 
 // mayBeMisspelt: could the word that starts with the capitalised run
 // s[start:end] be taken for a misspelt name? A run joined to more of its
 // word ("Jean-Paul", "O'Neill") is answered yes when the word is long
 // enough; a run that is its own word is asked of fuzzyPerson.
-func (c *Checker) mayBeMisspelt(s string, start, end int, buf []byte) (bool, []byte) {
+func (c *Checker) mayBeMisspelt(s string, start, end int) bool {
 	if joined(s, end) {
 		// at most this long: the word's other characters are all counted
 		j := end
 		for j < len(s) && (isGateByte(s[j]) || isJoiner(s[j]) || s[j] >= utf8.RuneSelf) {
 			j++
 		}
-		return j-start >= fuzzyMinLen, buf
+		return j-start >= fuzzyMinLen
 	}
 	if end-start < fuzzyMinLen || c.lex.fuzzyLens[lowerByte(s[start])]&lengthBit(end-start) == 0 {
-		return false, buf // what fuzzyPerson would answer first (see fuzzyMay)
+		return false // what fuzzyPerson would answer first (see fuzzyMay)
 	}
-	buf = buf[:0]
+	var lower [24]byte // most names fit; a longer one is copied to the heap
+	b := lower[:0]
 	for k := start; k < end; k++ {
-		buf = append(buf, lowerByte(s[k]))
+		b = append(b, lowerByte(s[k]))
 	}
-	return c.fuzzyPerson(token{norm: string(buf), cap: true}) != "", buf
+	return c.fuzzyPerson(token{norm: string(b), cap: true}) != ""
 }
 
 // joined: does a joiner at s[i] carry the word on past it? The tokenizer

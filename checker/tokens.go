@@ -175,7 +175,7 @@ func wordEnd(s string, start, j int, upper, digit bool) (int, bool, bool, bool) 
 // word adds the word that starts at s[i], an ASCII letter or digit, and
 // returns where it ends. Most words are a run of ASCII letters and digits
 // that ends at a space or at a mark no word holds, and no longer than eight
-// bytes: their bytes are classified eight at a time (asciiRunBytes), and
+// bytes: their bytes are classified eight at a time (wordBytes), and
 // the eight bytes read are, with their 0x20 bits set, the lower-case prefix
 // the word table compares. A longer word is read on byte by byte, and
 // anything else is left to wordEnd.
@@ -190,11 +190,11 @@ func (z *tokenizer) word(i int) int {
 	var prefix uint64 // writtenPrefix(s, start, end)
 	if i+8 <= len(s) {
 		x := load64(s, i)
-		word, caps, digits := asciiRunBytes(x)
-		stop := ^word & highBits   // the bytes that end the run
-		run := (stop&-stop)>>7 - 1 // the bytes before the first of them, or all eight
+		stop := ^wordBytes(x) & highBits // the bytes that end the run
+		run := (stop&-stop)>>7 - 1       // the bytes before the first of them, or all eight
 		end += bits.TrailingZeros64(stop) >> 3
-		upper, digit, prefix = caps&run != 0, digits&run != 0, (x|0x20*lowBits)&run
+		upper, digit = runCase(x, run)
+		prefix = (x | 0x20*lowBits) & run
 		if stop == 0 {
 			end, upper, digit = runOn(s, end, upper, digit)
 		}
@@ -257,19 +257,24 @@ func (wt *wordTable) newWord(s string, start, end int) token {
 	return t
 }
 
-// asciiRunBytes classifies the eight bytes of x (s[i:i+8] read by load64)
-// at once: the high bit of each byte of word is set where the byte is an
-// ASCII letter or digit, of caps where it is a capital, and of digits where
-// it is a digit. Every byte of y, x without its high bits, is below 0x80,
-// so adding 0x80-c to each sets the high bit exactly of those at or above
-// c, without a carry into the next byte.
-func asciiRunBytes(x uint64) (word, caps, digits uint64) {
+// wordBytes classifies the eight bytes of x (s[i:i+8] read by load64) at
+// once: the high bit of each byte of the answer is set where the byte is an
+// ASCII letter or digit. Every byte of y, x without its high bits, is below
+// 0x80, so adding 0x80-c to each sets the high bit exactly of those at or
+// above c, without a carry into the next byte.
+func wordBytes(x uint64) uint64 {
 	y := x &^ highBits
 	folded := y | 0x20*lowBits // letters in lower case
 	letters := (folded + (0x80-'a')*lowBits) &^ (folded + (0x80-'z'-1)*lowBits)
-	digits = (y + (0x80-'0')*lowBits) &^ (y + (0x80-'9'-1)*lowBits) &^ x & highBits
-	letters &^= x
-	return (letters | digits) & highBits, letters &^ (y << 2) & highBits, digits // a capital's 0x20 bit, moved up to the high bit, is clear
+	digits := (y + (0x80-'0')*lowBits) &^ (y + (0x80-'9'-1)*lowBits)
+	return (letters | digits) &^ x & highBits
+}
+
+// runCase says whether the bytes run of x, ASCII letters and digits, hold a
+// capital or a digit: of those bytes only a capital has its 0x20 bit clear,
+// and only a digit its 0x40 bit.
+func runCase(x, run uint64) (upper, digit bool) {
+	return ^x&run&(0x20*lowBits) != 0, ^x&run&(0x40*lowBits) != 0
 }
 
 const lowBits = 0x0101010101010101

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -184,9 +185,10 @@ func FuzzTokenize(f *testing.F) {
 	})
 }
 
-// TestASCIIRunBytes: the eight-at-once classification agrees with wordByte
-// for every byte value in every position, whatever its neighbours.
-func TestASCIIRunBytes(t *testing.T) {
+// TestWordBytes: the eight-at-once classification agrees with wordByte for
+// every byte value in every position, whatever its neighbours, and so does
+// runCase on the run of letters and digits that starts the eight bytes.
+func TestWordBytes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 8))
 	for range 64 {
 		var b [8]byte
@@ -196,16 +198,27 @@ func TestASCIIRunBytes(t *testing.T) {
 		for pos := range 8 {
 			for v := range 256 {
 				b[pos] = byte(v)
-				word, caps, digits := asciiRunBytes(load64(string(b[:]), 0))
+				x := load64(string(b[:]), 0)
+				word := wordBytes(x)
+				var run uint64
+				var upper, digit bool
 				for k, c := range b {
 					bit := uint64(0x80) << (8 * k)
 					f := wordByte[c]
-					if word&bit != 0 != (f != 0) || caps&bit != 0 != (f&byteUpper != 0) || digits&bit != 0 != (f&byteDigit != 0) {
-						t.Fatalf("%q: byte %d (%q) classified word %v, capital %v, digit %v", b, k, c, word&bit != 0, caps&bit != 0, digits&bit != 0)
+					if word&bit != 0 != (f != 0) {
+						t.Fatalf("%q: byte %d (%q) classified as a letter or digit: %v", b, k, c, word&bit != 0)
 					}
+					if f == 0 || run != uint64(1)<<(8*k)-1 {
+						continue // not in the run at the start
+					}
+					run |= 0xff << (8 * k)
+					upper, digit = upper || f&byteUpper != 0, digit || f&byteDigit != 0
 				}
-				if (word|caps|digits)&^highBits != 0 {
+				if word&^highBits != 0 {
 					t.Fatalf("%q: bits other than the high ones set", b)
+				}
+				if u, d := runCase(x, run); u != upper || d != digit {
+					t.Fatalf("%q: runCase of the first %d bytes says capital %v, digit %v", b, bits.OnesCount64(run)/8, u, d)
 				}
 			}
 		}
