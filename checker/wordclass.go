@@ -136,7 +136,7 @@ func load64(s string, i int) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// add is the info of w, new if w had none.
+// add is the info of w (never empty), new if w had none.
 func (wt *wordTable) add(w string) *wordInfo {
 	if e := wt.find(w); e != nil {
 		return e.info
