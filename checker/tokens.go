@@ -16,7 +16,7 @@ type token struct {
 	punct      bool
 	digit      bool      // holds a digit: every reading of a number or year needs one
 	cls        wordClass // info's classes, kept here where a pass over the words reads them
-	info       *wordInfo // what the word table knows of the word (set by classify)
+	info       *wordInfo // what the word table knows of the word (set by wordTable.appendTokens or classify)
 }
 
 // tokenize splits a sentence into words and punctuation. A word keeps inner

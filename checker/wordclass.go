@@ -5,7 +5,7 @@ import "math/bits"
 // Most words of a sentence are asked the same questions several times: does
 // a phrase of the lexicon begin here, can a time begin here, is this a word
 // that makes a claim, or that changes the mode. Each question used to be a
-// map lookup of its own. Instead, classify looks every word up once, in one
+// map lookup of its own. Instead, the tokenizer looks every word up once, in one
 // table, and leaves the answers on the token.
 
 // wordClass says which of the grammar's word sets a word belongs to.
@@ -169,7 +169,8 @@ func (wt *wordTable) place(i int) {
 	wt.slots[h] = int32(i + 1)
 }
 
-// classify sets each word token's info from the table (nil: nothing known).
+// classify sets each word token's info from the table (nil: nothing known),
+// as wordTable.appendTokens does while it scans, for tokens made without it.
 func (wt *wordTable) classify(toks []token) {
 	for i := range toks {
 		if t := &toks[i]; !t.punct {
