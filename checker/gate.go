@@ -1,6 +1,9 @@
 package checker
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // Many sentences of an article name no one, no place and no time (half of
 // the benchmark corpus's): "A reception was held in the evening." Such a
@@ -77,11 +80,7 @@ func (g *gate) addAnchor(phrase string) {
 	if best == "" {
 		return // no ASCII run: the sentence that writes it has a letter outside ASCII
 	}
-	h := uint64(gateSeed)
-	for k := 0; k < len(best); k++ {
-		h = gateHash(h, lowerByte(best[k]))
-	}
-	for _, p := range gateProbes(gateMix(h)) {
+	for _, p := range gateProbes(gateKey(writtenPrefix(best, 0, len(best)), len(best), lowerByte(best[len(best)-1]))) {
 		g.bits[p/64] |= 1 << (p % 64)
 	}
 }
@@ -97,16 +96,14 @@ func gateProbes(h uint64) [3]uint64 {
 	return [3]uint64{h & gateMask, h >> 20 & gateMask, h >> 40 & gateMask}
 }
 
-// FNV-1a, one byte at a time, then mixed so that every probe's bits depend
-// on every byte.
-const (
-	gateSeed  = 14695981039346656037
-	gatePrime = 1099511628211
-)
-
-func gateHash(h uint64, c byte) uint64 { return (h ^ uint64(c)) * gatePrime }
-
-func gateMix(h uint64) uint64 {
+// gateKey is the hash of a run of ASCII letters and digits from its lower
+// case's first eight bytes (writtenPrefix), its length and its last byte
+// (in lower case): the word table's hash, mixed so that every probe's bits
+// depend on every byte it reads. A longer run's other bytes are not read: a
+// run that differs from an anchor only there is let through, which costs
+// time and nothing else.
+func gateKey(prefix uint64, n int, last byte) uint64 {
+	h := wordHash(prefix, n, last)
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
@@ -124,71 +121,88 @@ func lowerByte(c byte) byte {
 }
 
 // mayMatter reports whether a sentence may hold a time, a mention or a
-// claim; false means it certainly holds none. buf is scratch space, given
-// back for reuse.
-func (c *Checker) mayMatter(s string, buf []byte) (bool, []byte) {
+// claim; false means it certainly holds none.
+//
+// Where eight bytes are left, a run of letters and digits is read as the
+// tokenizer reads a word (see tokenizer.word): its bytes classified at once
+// by wordBytes, the bytes themselves its prefix.
+func (c *Checker) mayMatter(s string) bool {
 	g := c.lex.gate
 	for i := 0; i < len(s); {
 		b := s[i]
-		if b >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if isWordRune(r) {
-				return true, buf
-			}
-			i += n
-			continue
-		}
 		if !isGateByte(b) {
+			if b >= utf8.RuneSelf {
+				r, n := utf8.DecodeRuneInString(s[i:])
+				if isWordRune(r) {
+					return true
+				}
+				i += n
+				continue
+			}
 			i++
 			continue
 		}
 		start := i
-		h := uint64(gateSeed)
-		for ; i < len(s) && isGateByte(s[i]); i++ {
-			if s[i] <= '9' {
-				return true, buf // a digit (letters come after the digits in ASCII)
+		var prefix uint64 // writtenPrefix(s, start, i)
+		if i+8 <= len(s) {
+			x := load64(s, i)
+			stop := ^wordBytes(x) & highBits // the bytes that end the run
+			run := (stop&-stop)>>7 - 1       // the bytes before the first of them, or all eight
+			if _, digit := runCase(x, run); digit {
+				return true
 			}
-			h = gateHash(h, lowerByte(s[i]))
+			i += bits.TrailingZeros64(stop) >> 3
+			prefix = (x | 0x20*lowBits) & run
+			if stop == 0 {
+				var digit bool
+				if i, _, digit = runOn(s, i, false, false); digit {
+					return true
+				}
+			}
+		} else {
+			var digit bool
+			if i, _, digit = runOn(s, i, false, false); digit {
+				return true
+			}
+			prefix = writtenPrefix(s, start, i)
 		}
 		if i < len(s) && s[i] >= utf8.RuneSelf {
 			if r, _ := utf8.DecodeRuneInString(s[i:]); isWordRune(r) {
-				return true, buf
+				return true
 			}
 		}
-		if g.has(gateMix(h)) {
-			return true, buf
+		if g.has(gateKey(prefix, i-start, lowerByte(s[i-1]))) {
+			return true
 		}
-		if 'A' <= b && b <= 'Z' {
-			var fuzzy bool
-			if fuzzy, buf = c.mayBeMisspelt(s, start, i, buf); fuzzy {
-				return true, buf
-			}
+		if 'A' <= b && b <= 'Z' && c.mayBeMisspelt(s, start, i) {
+			return true
 		}
 	}
-	return false, buf
+	return false
 }
 
 // mayBeMisspelt: could the word that starts with the capitalised run
 // s[start:end] be taken for a misspelt name? A run joined to more of its
 // word ("Jean-Paul", "O'Neill") is answered yes when the word is long
 // enough; a run that is its own word is asked of fuzzyPerson.
-func (c *Checker) mayBeMisspelt(s string, start, end int, buf []byte) (bool, []byte) {
+func (c *Checker) mayBeMisspelt(s string, start, end int) bool {
 	if joined(s, end) {
 		// at most this long: the word's other characters are all counted
 		j := end
 		for j < len(s) && (isGateByte(s[j]) || isJoiner(s[j]) || s[j] >= utf8.RuneSelf) {
 			j++
 		}
-		return j-start >= fuzzyMinLen, buf
+		return j-start >= fuzzyMinLen
 	}
-	if end-start < fuzzyMinLen {
-		return false, buf
+	if end-start < fuzzyMinLen || c.lex.fuzzyLens[lowerByte(s[start])]&lengthBit(end-start) == 0 {
+		return false // what fuzzyPerson would answer first (see fuzzyMay)
 	}
-	buf = buf[:0]
+	var lower [24]byte // most names fit; a longer one is copied to the heap
+	b := lower[:0]
 	for k := start; k < end; k++ {
-		buf = append(buf, lowerByte(s[k]))
+		b = append(b, lowerByte(s[k]))
 	}
-	return c.fuzzyPerson(token{norm: string(buf), cap: true}) != "", buf
+	return c.fuzzyPerson(token{norm: string(b), cap: true}) != ""
 }
 
 // joined: does a joiner at s[i] carry the word on past it? The tokenizer

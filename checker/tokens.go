@@ -1,6 +1,8 @@
 package checker
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,7 +16,7 @@ type token struct {
 	punct      bool
 	digit      bool      // holds a digit: every reading of a number or year needs one
 	cls        wordClass // info's classes, kept here where a pass over the words reads them
-	info       *wordInfo // what the word table knows of the word (set by classify)
+	info       *wordInfo // what the word table knows of the word (set by wordTable.appendTokens or classify)
 }
 
 // tokenize splits a sentence into words and punctuation. A word keeps inner
@@ -26,95 +28,136 @@ func tokenize(s string) []token {
 }
 
 // appendTokens is tokenize appending to toks, so that a caller can reuse one
-// slice for every sentence, and lower, a scratch buffer it gets back. It is
-// one pass: ASCII, nearly all of the text, is classified by a table, and a
-// word learns as it is scanned whether it needs a lower-case form. Those
-// forms share a single string per sentence; words already in lower case are
-// their own normal form.
+// slice for every sentence, and lower, a scratch buffer it gets back.
 func appendTokens(toks []token, lower []byte, s string) ([]token, []byte) {
-	first := len(toks)
-	lower = lower[:0]
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		var r rune
-		n := 1
-		if c < utf8.RuneSelf {
+	return scanTokens(toks, lower, s, nil)
+}
+
+// appendTokens is appendTokens followed by wt.classify, in one pass: each
+// word is looked up as soon as it is scanned.
+func (wt *wordTable) appendTokens(toks []token, lower []byte, s string) ([]token, []byte) {
+	return scanTokens(toks, lower, s, wt)
+}
+
+// scanTokens is appendTokens, classifying the words in wt unless it is nil.
+// It is one pass: ASCII, nearly all of the text, is classified by a table,
+// and a word learns as it is scanned whether it needs a lower-case form.
+// Those forms share a single string per sentence; words already in lower
+// case, and words of the table (which lend theirs), are their own normal
+// form.
+func scanTokens(toks []token, lower []byte, s string, wt *wordTable) ([]token, []byte) {
+	z := tokenizer{toks: toks, lower: lower[:0], s: s, wt: wt}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case asciiSpace:
 				i++
 				continue
 			case asciiWordByte:
-				toks, lower, i = appendWord(toks, lower, s, i)
-				continue
-			}
-			r = rune(c)
-		} else {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			switch {
-			case unicode.IsSpace(r):
-				i += n
-				continue
-			case isWordRune(r):
-				toks, lower, i = appendWord(toks, lower, s, i)
+				i = z.word(i)
 				continue
 			}
 		}
-		if (r == '\'' || r == '’') && (runeAt(s, i+n) == 's' || runeAt(s, i+n) == 'S') && !isWordRune(runeAt(s, i+n+1)) && len(toks) > 0 && toks[len(toks)-1].end == i {
-			toks = append(toks, token{start: i, end: i + n + 1, norm: "'s"})
-			i += n + 1
-			continue
-		}
-		if c < utf8.RuneSelf {
-			toks = append(toks, token{start: i, end: i + 1, norm: s[i : i+1], punct: true})
-		} else {
-			toks = append(toks, newToken(s, i, i+n, true))
-		}
-		i += n
+		i = z.other(i)
 	}
-	if len(lower) > 0 {
+	if len(z.lower) > 0 {
 		// one string for the sentence; each pending token (norm "") takes its slice
-		all, off := string(lower), 0
-		for k := first; k < len(toks); k++ {
-			if t := &toks[k]; t.norm == "" {
+		all, off := string(z.lower), 0
+		for k := len(toks); k < len(z.toks); k++ {
+			if t := &z.toks[k]; t.norm == "" {
 				n := t.end - t.start
 				t.norm = all[off : off+n]
 				off += n
 			}
 		}
 	}
-	return toks, lower
+	return z.toks, z.lower
 }
 
-// appendWord adds the word that starts at s[i] (a letter or digit) and
-// returns where it ends.
-func appendWord(toks []token, lower []byte, s string, i int) ([]token, []byte, int) {
-	start := i
+// tokenizer is what scanTokens' steps share: kept in one place, it need
+// not be handed from one to the next and back.
+type tokenizer struct {
+	toks  []token
+	lower []byte
+	s     string
+	wt    *wordTable
+}
+
+// push adds a token, to be filled in, and returns it. Every field must be
+// set: the slot may hold an old token.
+func (z *tokenizer) push() *token {
+	if len(z.toks) < cap(z.toks) {
+		z.toks = z.toks[:len(z.toks)+1]
+	} else {
+		z.toks = append(z.toks, token{})
+	}
+	return &z.toks[len(z.toks)-1]
+}
+
+// other adds the token at s[i], which is not an ASCII space or an ASCII
+// letter or digit, and returns where it ends.
+func (z *tokenizer) other(i int) int {
+	s := z.s
+	r, n := rune(s[i]), 1
+	if r >= utf8.RuneSelf {
+		r, n = utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			return i + n
+		case isWordRune(r):
+			end, _, _, _ := wordEnd(s, i, i, false, false)
+			*z.push() = z.wt.newWord(s, i, end)
+			return end
+		}
+	}
+	if (r == '\'' || r == '’') && (runeAt(s, i+n) == 's' || runeAt(s, i+n) == 'S') && !isWordRune(runeAt(s, i+n+1)) && len(z.toks) > 0 && z.toks[len(z.toks)-1].end == i {
+		t := token{start: i, end: i + n + 1, norm: "'s"}
+		z.wt.classifyOne(&t)
+		*z.push() = t
+		return i + n + 1
+	}
+	if s[i] < utf8.RuneSelf {
+		*z.push() = token{start: i, end: i + 1, norm: s[i : i+1], punct: true}
+	} else {
+		*z.push() = newToken(s, i, i+n, true)
+	}
+	return i + n
+}
+
+// wordEnd finishes reading the word that starts at s[start] (a letter or
+// digit) and is read up to s[j]; upper and digit say whether what is read
+// holds an ASCII capital or digit. It returns where the word ends, the same
+// two answers for the whole word, and whether it is all ASCII.
+func wordEnd(s string, start, j int, upper, digit bool) (int, bool, bool, bool) {
 	ascii := true
-	var seen uint8 // wordByte flags of the ASCII letters and digits read
-	j := i
 	for j < len(s) {
 		c := s[j]
 		if f := wordByte[c]; f != 0 {
-			seen |= f
+			upper = upper || f&byteUpper != 0
+			digit = digit || f&byteDigit != 0
 			j++
 			continue
 		}
-		if c < utf8.RuneSelf && c != '-' && c != '.' && c != '\'' && c != '/' {
+		if c < utf8.RuneSelf && !isJoiner(c) {
 			break // no ASCII joiner either
 		}
-		r2, n2 := utf8.DecodeRuneInString(s[j:])
-		if j == start || isWordRune(r2) {
-			ascii = ascii && n2 == 1
-			j += n2
-			continue
+		r2, n2 := rune(c), 1 // an ASCII joiner, which j == start cannot be
+		if c >= utf8.RuneSelf {
+			r2, n2 = utf8.DecodeRuneInString(s[j:])
+			if j == start || isWordRune(r2) {
+				ascii = ascii && n2 == 1
+				j += n2
+				continue
+			}
 		}
 		if r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '/' {
-			r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-			if (r2 == '\'' || r2 == '’') && (r3 == 's' || r3 == 'S') && !isWordRune(runeAt(s, j+n2+1)) {
-				break // possessive
+			r3, word3 := wordRuneAt(s, j+n2)
+			if (r2 == '\'' || r2 == '’') && (r3 == 's' || r3 == 'S') {
+				if _, word4 := wordRuneAt(s, j+n2+1); !word4 {
+					break // possessive
+				}
 			}
-			if isWordRune(r3) && !(r2 == '/' && !unicode.IsDigit(r3)) {
+			if word3 && !(r2 == '/' && !unicode.IsDigit(r3)) {
 				ascii = ascii && n2 == 1
 				j += n2
 				continue
@@ -126,23 +169,124 @@ func appendWord(toks []token, lower []byte, s string, i int) ([]token, []byte, i
 		}
 		break
 	}
-	if !ascii {
-		return append(toks, newToken(s, start, j, false)), lower, j
-	}
-	text := s[start:j]
-	t := token{start: start, end: j, cap: 'A' <= text[0] && text[0] <= 'Z', digit: seen&byteDigit != 0}
-	if seen&byteUpper == 0 {
-		t.norm = text // strings.ToLower's own answer: nothing to change
-		return append(toks, t), lower, j
-	}
-	for k := 0; k < len(text); k++ {
-		c := text[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	return j, upper, digit, ascii
+}
+
+// word adds the word that starts at s[i], an ASCII letter or digit, and
+// returns where it ends. Most words are a run of ASCII letters and digits
+// that ends at a space or at a mark no word holds, and no longer than eight
+// bytes: their bytes are classified eight at a time (wordBytes), and
+// the eight bytes read are, with their 0x20 bits set, the lower-case prefix
+// the word table compares. A longer word is read on byte by byte, and
+// anything else is left to wordEnd.
+//
+// A word of the table takes the table's key as its normal form; another
+// with capitals adds its lower case to lower and waits for its norm (see
+// scanTokens).
+func (z *tokenizer) word(i int) int {
+	s := z.s
+	start, end := i, i
+	var upper, digit bool
+	var prefix uint64 // writtenPrefix(s, start, end)
+	if i+8 <= len(s) {
+		x := load64(s, i)
+		stop := ^wordBytes(x) & highBits // the bytes that end the run
+		run := (stop&-stop)>>7 - 1       // the bytes before the first of them, or all eight
+		end += bits.TrailingZeros64(stop) >> 3
+		upper, digit = runCase(x, run)
+		prefix = (x | 0x20*lowBits) & run
+		if stop == 0 {
+			end, upper, digit = runOn(s, end, upper, digit)
 		}
-		lower = append(lower, c)
+	} else {
+		end, upper, digit = runOn(s, end, false, false)
+		prefix = writtenPrefix(s, start, end)
 	}
-	return append(toks, t), lower, j
+	if end < len(s) && (isJoiner(s[end]) || s[end] >= utf8.RuneSelf) {
+		var ascii bool
+		run := end
+		if end, upper, digit, ascii = wordEnd(s, start, end, upper, digit); !ascii {
+			*z.push() = z.wt.newWord(s, start, end)
+			return end
+		}
+		if end != run {
+			prefix = writtenPrefix(s, start, end)
+		}
+	}
+	t := z.push()
+	t.start, t.end, t.cap, t.punct, t.digit = start, end, 'A' <= s[start] && s[start] <= 'Z', false, digit
+	if e := z.wt.findWritten(s[start:end], prefix); e != nil {
+		t.norm, t.info, t.cls = e.key, e.info, e.info.cls
+		return end
+	}
+	t.info, t.cls = nil, 0
+	if !upper {
+		t.norm = s[start:end] // strings.ToLower's own answer: nothing to change
+		return end
+	}
+	// pending; prefix is the lower case of the first eight bytes
+	t.norm = ""
+	n := len(z.lower) + end - start
+	z.lower = binary.LittleEndian.AppendUint64(z.lower, prefix)
+	for k := start + 8; k < end; k++ {
+		z.lower = append(z.lower, s[k]|0x20) // see writtenPrefix
+	}
+	z.lower = z.lower[:n]
+	return end
+}
+
+// runOn reads on the run of ASCII letters and digits from s[j]: where it
+// ends, and whether it holds a capital or a digit, counting upper and digit.
+func runOn(s string, j int, upper, digit bool) (int, bool, bool) {
+	for ; j < len(s); j++ {
+		f := wordByte[s[j]]
+		if f == 0 {
+			break
+		}
+		upper = upper || f&byteUpper != 0
+		digit = digit || f&byteDigit != 0
+	}
+	return j, upper, digit
+}
+
+// newWord is the token of a word that is not all ASCII, classified in wt
+// unless it is nil.
+func (wt *wordTable) newWord(s string, start, end int) token {
+	t := newToken(s, start, end, false)
+	wt.classifyOne(&t)
+	return t
+}
+
+// wordBytes classifies the eight bytes of x (s[i:i+8] read by load64) at
+// once: the high bit of each byte of the answer is set where the byte is an
+// ASCII letter or digit. Every byte of y, x without its high bits, is below
+// 0x80, so adding 0x80-c to each sets the high bit exactly of those at or
+// above c, without a carry into the next byte.
+func wordBytes(x uint64) uint64 {
+	y := x &^ highBits
+	folded := y | 0x20*lowBits // letters in lower case
+	letters := (folded + (0x80-'a')*lowBits) &^ (folded + (0x80-'z'-1)*lowBits)
+	digits := (y + (0x80-'0')*lowBits) &^ (y + (0x80-'9'-1)*lowBits)
+	return (letters | digits) &^ x & highBits
+}
+
+// runCase says whether the bytes run of x, ASCII letters and digits, hold a
+// capital or a digit: of those bytes only a capital has its 0x20 bit clear,
+// and only a digit its 0x40 bit.
+func runCase(x, run uint64) (upper, digit bool) {
+	return ^x&run&(0x20*lowBits) != 0, ^x&run&(0x40*lowBits) != 0
+}
+
+const lowBits = 0x0101010101010101
+
+const highBits = 0x8080808080808080
+
+// writtenPrefix is the wordPrefix of the lower case of s[start:end], an
+// ASCII word as written: letters, digits and the joiners "-", ".", "'" and
+// "/", each of which is made lower case, or left as it is, by setting its
+// 0x20 bit.
+func writtenPrefix(s string, start, end int) uint64 {
+	return wordPrefix(s[start:end]) | 0x2020202020202020&(1<<(8*min(end-start, 8))-1)
 }
 
 // How appendTokens sorts an ASCII byte.
@@ -186,6 +330,19 @@ const (
 	byteUpper
 )
 
+// wordRuneAt is the rune at s[i] (0 past the end) and whether it is a
+// letter or digit, read without unicode's tables when it is ASCII.
+func wordRuneAt(s string, i int) (rune, bool) {
+	if i >= len(s) {
+		return 0, false
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), wordByte[c] != 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r, isWordRune(r)
+}
+
 func runeAt(s string, i int) rune {
 	if i >= len(s) {
 		return 0
@@ -221,39 +378,4 @@ func phraseKey(s string) string {
 		}
 	}
 	return strings.Join(parts, " ")
-}
-
-// wordFilter answers "certainly not in the set" for most words more cheaply
-// than the map would: a bit per hash of the word's length, first eight
-// bytes and last byte. Two thirds of the words of a claim's sentence are in
-// no word set, and a map spends more on a word it lacks than on one it
-// holds. A word the filter lets through still has to be looked up.
-type wordFilter [filterBits / 64]uint64
-
-const filterBits = 1 << 15 // 4 KiB: a few hundred words leave about one bit in fifty set
-
-func filterHash(w string) uint64 {
-	var x uint64
-	for k := 0; k < len(w) && k < 8; k++ {
-		x = x<<8 | uint64(w[k])
-	}
-	x ^= uint64(len(w))<<56 ^ uint64(w[len(w)-1])<<48
-	x *= 0x9e3779b97f4a7c15
-	return x >> (64 - 15)
-}
-
-func (f *wordFilter) add(w string) {
-	if w != "" {
-		h := filterHash(w)
-		f[h/64] |= 1 << (h % 64)
-	}
-}
-
-// may is false when w is certainly not one of the words added.
-func (f *wordFilter) may(w string) bool {
-	if w == "" {
-		return false
-	}
-	h := filterHash(w)
-	return f[h/64]&(1<<(h%64)) != 0
 }

@@ -1,6 +1,8 @@
 package checker
 
 import (
+	"math/bits"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -129,6 +131,8 @@ var tokenSamples = []string{
 	"   ",
 	"Ǆemal ǅemal ǆemal ΣΑΣ straße İstanbul ﬁ",
 	"x'", "'s", "a/b 1/2 a/1 1/a -a a- a--b a..b",
+	"The RELATIONS between Moscow and Delhi; Relationship, relationships and SEPTEMBER's Summit.",
+	"Brezhnev’s and Brezhnev's visit to New Delhi, Prime Minister, PRIME MINISTER and year-long years",
 }
 
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
@@ -138,11 +142,36 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// checkTokens compares the tokenizer with the reference, unclassified and
+// classified in wt in the same pass (against the reference classified
+// afterwards, word by word, with the table's string lookup).
+func checkTokens(t *testing.T, wt *wordTable, s string) {
+	t.Helper()
+	want := appendTokensRef(nil, s)
+	if diff := cmp.Diff(want, tokenize(s), cmp.AllowUnexported(token{})); diff != "" {
+		t.Errorf("%q (-reference +fast):\n%s", s, diff)
+	}
+	wt.classify(want)
+	got, _ := wt.appendTokens(nil, nil, s)
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(token{}), cmp.Comparer(func(a, b *wordInfo) bool { return a == b })); diff != "" {
+		t.Errorf("%q classified (-reference +fast):\n%s", s, diff)
+	}
+}
+
 func TestTokenizerAgreesWithReference(t *testing.T) {
+	wt := newDefaultChecker(t).lex.words
+	known := 0
 	for _, s := range tokenSamples {
-		if diff := cmp.Diff(appendTokensRef(nil, s), tokenize(s), cmp.AllowUnexported(token{})); diff != "" {
-			t.Errorf("%q (-reference +fast):\n%s", s, diff)
+		checkTokens(t, wt, s)
+		toks, _ := wt.appendTokens(nil, nil, s)
+		for _, tok := range toks {
+			if tok.info != nil {
+				known++
+			}
 		}
+	}
+	if known < 20 {
+		t.Errorf("only %d words of the samples are in the table: the test hardly tests the lookup", known)
 	}
 }
 
@@ -150,9 +179,48 @@ func FuzzTokenize(f *testing.F) {
 	for _, s := range tokenSamples {
 		f.Add(s)
 	}
+	wt := newDefaultChecker(f).lex.words
 	f.Fuzz(func(t *testing.T, s string) {
-		if diff := cmp.Diff(appendTokensRef(nil, s), tokenize(s), cmp.AllowUnexported(token{})); diff != "" {
-			t.Errorf("%q (-reference +fast):\n%s", s, diff)
-		}
+		checkTokens(t, wt, s)
 	})
+}
+
+// TestWordBytes: the eight-at-once classification agrees with wordByte for
+// every byte value in every position, whatever its neighbours, and so does
+// runCase on the run of letters and digits that starts the eight bytes.
+func TestWordBytes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	for range 64 {
+		var b [8]byte
+		for k := range b {
+			b[k] = byte(rng.Uint32())
+		}
+		for pos := range 8 {
+			for v := range 256 {
+				b[pos] = byte(v)
+				x := load64(string(b[:]), 0)
+				word := wordBytes(x)
+				var run uint64
+				var upper, digit bool
+				for k, c := range b {
+					bit := uint64(0x80) << (8 * k)
+					f := wordByte[c]
+					if word&bit != 0 != (f != 0) {
+						t.Fatalf("%q: byte %d (%q) classified as a letter or digit: %v", b, k, c, word&bit != 0)
+					}
+					if f == 0 || run != uint64(1)<<(8*k)-1 {
+						continue // not in the run at the start
+					}
+					run |= 0xff << (8 * k)
+					upper, digit = upper || f&byteUpper != 0, digit || f&byteDigit != 0
+				}
+				if word&^highBits != 0 {
+					t.Fatalf("%q: bits other than the high ones set", b)
+				}
+				if u, d := runCase(x, run); u != upper || d != digit {
+					t.Fatalf("%q: runCase of the first %d bytes says capital %v, digit %v", b, bits.OnesCount64(run)/8, u, d)
+				}
+			}
+		}
+	}
 }
