@@ -499,10 +499,9 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 // byteScan finds the bytes of a text that are one of a few values, at
 // offsets that only grow. It looks for each value apart with
 // bytes.IndexByte, which reads many bytes per instruction, and remembers
-// where each occurs next. Where the values looked for (inline markup) are
-// sparse, most of the text is read at that speed, and no byte is read
-// more than once for each value. (Sentence enders are too dense for it in
-// news text: "Dr. A. B.", "14.5", quotes; nextEnder reads them faster.)
+// where each occurs next. Where the values looked for (inline markup,
+// sentence enders) are sparse, most of the text is read at that speed, and
+// no byte is read more than once for each value.
 type byteScan struct {
 	set  string // the values looked for, at most len(next)
 	next [9]int // the next offset of each value, or len(text); -1 unknown
@@ -553,8 +552,9 @@ func nextMarkup(p []byte, i int) int {
 		// '[' or at least 'a'. Non-ASCII bytes (high bit set) are left out.
 		y := x & low7
 		inRange := (y + (0x80-'[')*lowBits) &^ (y + (0x80-'a')*lowBits) &^ x & highBits
-		// The bytes equal to one of the four: zeroBytes of each XOR, with
-		// the four folded into one complement.
+		// The bytes equal to one of the four, where an XOR is zero: of
+		// v&low7 + low7 | v, only a zero byte of v leaves the high bit
+		// clear. The four tests are folded into one complement.
 		a, b, c, d := x^'*'*lowBits, x^'~'*lowBits, x^'!'*lowBits, x^'<'*lowBits
 		t := (a&low7 + low7 | a) & (b&low7 + low7 | b) & (c&low7 + low7 | c) & (d&low7 + low7 | d)
 		if m := inRange | ^(t | low7); m != 0 {
