@@ -60,8 +60,14 @@ func (b *builder) add(p []byte, pos Position, ent entMode) Position {
 		if amp < i {
 			amp = indexFrom(p, i, '&')
 		}
-		// The common case: a stretch of words with single spaces between them.
-		j, extra := stretch(p[:amp], i)
+		// The common case: a stretch of words with single spaces between
+		// them, at most maxRun bytes at a time, so that extra says whether
+		// each piece verbatim keeps is ASCII and how many columns it spans.
+		end := amp
+		if end-i > maxRun {
+			end = i + runeBoundary(p[i:], maxRun)
+		}
+		j, extra := stretch(p[:end], i)
 		if j > i {
 			b.verbatim(p[i:j], pos, extra == 0)
 			pos.Offset += j - i
@@ -245,50 +251,21 @@ func (b *builder) replace(s string, start, end Position) {
 }
 
 // verbatim appends s, a copy of the original bytes at pos: valid UTF-8 on
-// one line, and ASCII only if ascii is set. It extends the last run when s
-// follows it directly.
+// one line, ASCII only if ascii is set, at most maxRun bytes. It extends the
+// last run when s follows it directly, unless that would make a run that is
+// not ASCII only longer than maxRun.
 func (b *builder) verbatim(s []byte, pos Position, ascii bool) {
-	col := pos.Column
-	for off := 0; off < len(s); {
-		if n := len(b.runs); n > 0 {
-			r := &b.runs[n-1]
-			used := len(b.text) - r.text
-			if r.verb && r.start.Offset+used == pos.Offset+off && used < maxRun {
-				k := runeBoundary(s[off:], min(len(s)-off, maxRun-used))
-				if k > 0 {
-					r.ascii = r.ascii && ascii
-					b.text = append(b.text, s[off:off+k]...)
-					if off += k; off < len(s) {
-						col += columns(s[off-k:off], ascii)
-					}
-					continue
-				}
-			}
-		}
-		k := runeBoundary(s[off:], min(len(s)-off, maxRun))
-		if k == 0 {
-			_, k = utf8.DecodeRune(s[off:])
-		}
-		b.runs = append(b.runs, run{
-			text:  len(b.text),
-			start: Position{Offset: pos.Offset + off, Line: pos.Line, Column: col},
-			verb:  true,
-			ascii: ascii,
-		})
-		b.text = append(b.text, s[off:off+k]...)
-		if off += k; off < len(s) {
-			col += columns(s[off-k:off], ascii)
+	if n := len(b.runs); n > 0 {
+		r := &b.runs[n-1]
+		used := len(b.text) - r.text
+		if r.verb && r.start.Offset+used == pos.Offset && (r.ascii && ascii || used+len(s) <= maxRun) {
+			r.ascii = r.ascii && ascii
+			b.text = append(b.text, s...)
+			return
 		}
 	}
-}
-
-// columns returns the number of code points in p, valid UTF-8 that is
-// ASCII only if ascii is set.
-func columns(p []byte, ascii bool) int {
-	if ascii {
-		return len(p)
-	}
-	return runeCount(p)
+	b.runs = append(b.runs, run{text: len(b.text), start: pos, verb: true, ascii: ascii})
+	b.text = append(b.text, s...)
 }
 
 // runeCount returns the number of code points in p, valid UTF-8: the bytes
@@ -484,12 +461,16 @@ func (b *builder) dropFirst() {
 	b.text = b.text[:copy(b.text, b.text[1:])]
 }
 
-// atBytes is run.at over the builder's bytes.
+// atBytes is run.at over the builder's bytes, at a character boundary.
 func (r *run) atBytes(text []byte, t int) Position {
+	n := t - r.text
+	if !r.ascii {
+		n = runeCount(text[r.text:t])
+	}
 	return Position{
 		Offset: r.start.Offset + t - r.text,
 		Line:   r.start.Line,
-		Column: r.start.Column + runeCount(text[r.text:t]),
+		Column: r.start.Column + n,
 	}
 }
 
