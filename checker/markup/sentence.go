@@ -38,19 +38,23 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 			}
 		}
 		k := skipClosers(text, j)
-		if k < len(text) && !spaceAt(text, k) {
+		if k < len(text) && text[k] != ' ' && !spaceAt(text, k) {
 			i = k
 			continue
 		}
-		if !boundary(text, i, j, k) {
+		next := k
+		if next < len(text) && text[next] == ' ' { // as the builder leaves between words
+			next++
+		}
+		next = skipSpace(text, next)
+		if !boundary(text, i, j, k, next) {
 			i = k
 			continue
 		}
 		if start < k {
 			dst = append(dst, Segment{start, k})
 		}
-		start = skipSpace(text, k)
-		i = start
+		start, i = next, next
 	}
 	if end := trimSpaceRight(text, start, len(text)); start < end {
 		dst = append(dst, Segment{start, end})
@@ -106,9 +110,9 @@ func isEllipsis(text []byte, i int) bool {
 // ellipses end one otherwise; a '.' does not end one after a title (Mr.,
 // Dr.), an initial (V. P. Singh), e.g. or i.e., nor before a number after
 // Jan., No. and the like, nor after a dotted acronym (U.S.) unless the next
-// word is one that usually starts a sentence.
-func boundary(text []byte, ts, te, k int) bool {
-	n := skipOpeners(text, skipSpace(text, k))
+// word is one that usually starts a sentence. after is skipSpace(text, k).
+func boundary(text []byte, ts, te, k, after int) bool {
+	n := skipOpeners(text, after)
 	if n >= len(text) {
 		return true
 	}
@@ -122,11 +126,11 @@ func boundary(text []byte, ts, te, k int) bool {
 		}
 		return true
 	}
-	w := wordBefore(text, ts)
+	w, dotted := wordBefore(text, ts)
 	if len(w) == 0 {
 		return true
 	}
-	if hasDot(w) {
+	if dotted {
 		var buf [16]byte
 		switch lw := lowerInto(buf[:0], w); string(lw) {
 		case "e.g", "i.e", "a.k.a", "viz", "et al":
@@ -163,12 +167,15 @@ func boundary(text []byte, ts, te, k int) bool {
 }
 
 // wordBefore returns the word that ends at text[end]: letters, digits and
-// dots, at most 32 bytes.
-func wordBefore(text []byte, end int) []byte {
-	i := end
-	for i > 0 && end-i < 32 {
+// dots, at most 32 bytes, without leading dots; and whether it holds a dot.
+func wordBefore(text []byte, end int) (w []byte, dotted bool) {
+	text = text[:end]
+	lo := max(0, end-32)
+	i, class := end, byte(0)
+	for i > lo {
 		c := text[i-1]
-		if wordASCII[c] { // the common case, without decoding
+		if k := wordASCII[c]; k != 0 { // the common case, without decoding
+			class |= k
 			i--
 			continue
 		}
@@ -182,30 +189,34 @@ func wordBefore(text []byte, end int) []byte {
 		i -= size
 	}
 	if end-i >= 32 {
-		return nil
+		return nil, false
 	}
 	for i < end && text[i] == '.' {
 		i++
 	}
-	return text[i:end]
+	w = text[i:]
+	// A dot read may have been a leading one, now gone.
+	return w, class&wordDot != 0 && bytes.IndexByte(w, '.') >= 0
 }
 
-// wordASCII marks the ASCII bytes of a word for wordBefore.
-var wordASCII = func() (t [256]bool) {
+// wordASCII classes the ASCII bytes of a word for wordBefore: wordDot for
+// '.', wordAlnum for letters and digits, 0 for the others.
+var wordASCII = func() (t [256]byte) {
 	for c := range utf8.RuneSelf {
-		t[c] = c == '.' || isAlnum(byte(c))
+		switch {
+		case c == '.':
+			t[c] = wordDot
+		case isAlnum(byte(c)):
+			t[c] = wordAlnum
+		}
 	}
 	return t
 }()
 
-func hasDot(w []byte) bool {
-	for _, c := range w {
-		if c == '.' {
-			return true
-		}
-	}
-	return false
-}
+const (
+	wordAlnum = 1 << iota
+	wordDot
+)
 
 // singleLetters reports whether w is letters separated by single dots, one
 // letter each: "U.S", "U.S.S.R", "P.V".
@@ -310,7 +321,15 @@ func isQuote(text []byte, i, j int) bool {
 }
 
 // skipClosers returns the offset after any closing quotes and brackets at i.
+// The common case, a byte that starts none, costs no call.
 func skipClosers(text []byte, i int) int {
+	if i >= len(text) || !mayClose[text[i]] {
+		return i
+	}
+	return skipClosersFrom(text, i)
+}
+
+func skipClosersFrom(text []byte, i int) int {
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != ')' && c != ']' {
 			return i // the common case, without decoding
@@ -327,7 +346,15 @@ func skipClosers(text []byte, i int) int {
 }
 
 // skipOpeners returns the offset after any opening quotes and brackets at i.
+// The common case, a byte that starts none, costs no call.
 func skipOpeners(text []byte, i int) int {
+	if i >= len(text) || !mayOpen[text[i]] {
+		return i
+	}
+	return skipOpenersFrom(text, i)
+}
+
+func skipOpenersFrom(text []byte, i int) int {
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '(' && c != '[' {
 			return i // the common case, without decoding
@@ -358,8 +385,16 @@ func isASCIISpace(c byte) bool {
 }
 
 // skipSpace returns the offset of the first non-space character at or
-// after i.
+// after i. The common case, a byte that starts no white space, costs no
+// call.
 func skipSpace(text []byte, i int) int {
+	if i >= len(text) || !maySpace[text[i]] {
+		return i
+	}
+	return skipSpaceFrom(text, i)
+}
+
+func skipSpaceFrom(text []byte, i int) int {
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf { // the common case, without decoding
 			if !isASCIISpace(c) {
@@ -376,6 +411,25 @@ func skipSpace(text []byte, i int) int {
 	}
 	return i
 }
+
+// maySpace, mayOpen and mayClose mark the bytes that may start white space,
+// an opening quote or bracket, and a closing one: the ASCII ones, and the
+// first bytes of all multi-byte characters.
+var maySpace, mayOpen, mayClose = func() (space, open, close [256]bool) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		space[c], open[c], close[c] = true, true, true
+	}
+	for _, c := range []byte{' ', '\t', '\n', '\r', '\f', '\v'} {
+		space[c] = true
+	}
+	for _, c := range []byte{'"', '\'', '(', '['} {
+		open[c] = true
+	}
+	for _, c := range []byte{'"', '\'', ')', ']'} {
+		close[c] = true
+	}
+	return
+}()
 
 // trimSpaceRight returns the end of text[start:end] without trailing white
 // space.

@@ -167,5 +167,5 @@ func lineEndsSentence(text, next []byte, scratch *[]byte) bool {
 	s = append(s, ' ')
 	s = append(s, next[:min(len(next), 64)]...)
 	*scratch = s
-	return boundary(s, ts-lo, te-lo, e-lo)
+	return boundary(s, ts-lo, te-lo, e-lo, skipSpace(s, e-lo))
 }
