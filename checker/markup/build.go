@@ -29,15 +29,22 @@ type builder struct {
 	gen  int       // counts flushes and cuts, which move the text
 }
 
-// newBuilder returns a builder of paragraphs, with room for a typical one,
-// so that its buffers do not grow step by step in every document.
-func newBuilder(out *Reader) *builder {
+// newBuilder returns a builder of blocks of kind for out, with room for a
+// typical paragraph, so that its buffers do not grow step by step.
+func newBuilder(out *Reader, kind Kind) *builder {
 	return &builder{
 		text: make([]byte, 0, 1<<10),
 		runs: make([]run, 0, 16),
+		kind: kind,
 		out:  out,
 		segs: make([]Segment, 0, 16),
 	}
+}
+
+// reset empties the builder, keeping its buffers, for blocks of kind for
+// out (nil while it waits in a pool).
+func (b *builder) reset(out *Reader, kind Kind) {
+	*b = builder{text: b.text[:0], runs: b.runs[:0], kind: kind, out: out, segs: b.segs[:0]}
 }
 
 // empty reports whether the builder holds no text.

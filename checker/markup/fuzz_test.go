@@ -87,10 +87,8 @@ func FuzzHTML(f *testing.F) {
 
 // readHTMLLimit reads HTML with tokens cut at limit bytes.
 func readHTMLLimit(input string, limit int) ([]*Block, error) {
-	rd := &Reader{}
-	p := newHTMLParser(strings.NewReader(input), rd)
-	p.src.limit = limit
-	rd.p = p
+	rd := NewReader(strings.NewReader(input), HTML)
+	rd.p.(*htmlParser).src.limit = limit
 	var blocks []*Block
 	for {
 		b, err := rd.Next()

@@ -68,25 +68,40 @@ const cutMargin = 64
 // reason lineBufs holds line buffers.
 var bufReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, pauseLimit+4096) }}
 
+// htmlParsers holds the parsers of finished Readers, with their builders,
+// for the reason lineBufs holds line buffers.
+var htmlParsers = sync.Pool{New: func() any {
+	return &htmlParser{b: newBuilder(nil, Paragraph), dir: newBuilder(nil, Directive)}
+}}
+
 func newHTMLParser(r io.Reader, rd *Reader) *htmlParser {
 	br := bufReaders.Get().(*bufio.Reader)
 	br.Reset(r)
-	return &htmlParser{
+	h := htmlParsers.Get().(*htmlParser)
+	*h = htmlParser{
 		rd:  rd,
 		src: &pauseReader{br: br, limit: pauseLimit},
 		pos: Position{Line: 1, Column: 1},
-		b:   newBuilder(rd),
-		dir: &builder{out: rd, kind: Directive},
+		b:   h.b,
+		dir: h.dir,
 	}
+	h.b.reset(rd, Paragraph)
+	h.dir.reset(rd, Directive)
+	return h
 }
 
-// release gives the buffered reader back to bufReaders.
+// release gives the buffered reader back to bufReaders, and the parser to
+// htmlParsers.
 func (h *htmlParser) release() {
 	if br := h.src.br; br != nil {
 		br.Reset(nil)
 		bufReaders.Put(br)
 		h.src.br = nil
 	}
+	h.rd, h.src, h.z = nil, nil, nil
+	h.b.reset(nil, Paragraph)
+	h.dir.reset(nil, Directive)
+	htmlParsers.Put(h)
 }
 
 func (h *htmlParser) step() error {
@@ -390,13 +405,13 @@ func (h *htmlParser) comment(raw []byte, start Position) {
 	case bytes.HasSuffix(content, []byte("-->")):
 		content = content[:len(content)-3]
 	}
-	h.dir.reset()
+	h.dir.drop()
 	h.dir.collect(content, advance(start, raw[:4]))
 	if isDirective(h.dir.text) {
 		h.b.flush()
 		h.dir.flush()
 	}
-	h.dir.reset()
+	h.dir.drop()
 }
 
 // meta reads a document date from a <meta> tag.

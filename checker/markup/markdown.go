@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"io"
 	"math/bits"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -55,17 +56,42 @@ type mdParser struct {
 // link is an inline link whose text is being read: at close, skip to end.
 type link struct{ close, end int }
 
+// mdParsers holds the parsers of finished Readers, with their buffers and
+// scratch, for the reason lineBufs holds line buffers.
+var mdParsers = sync.Pool{New: func() any {
+	return &mdParser{b: newBuilder(nil, Paragraph), dir: newBuilder(nil, Directive)}
+}}
+
 func newMarkdownParser(r io.Reader, rd *Reader) *mdParser {
-	return &mdParser{
+	m := mdParsers.Get().(*mdParser)
+	*m = mdParser{
 		lr:         newLineReader(r),
 		rd:         rd,
-		b:          newBuilder(rd),
-		dir:        &builder{out: rd, kind: Directive},
+		b:          m.b,
+		dir:        m.dir,
 		listIndent: -1,
+		bm:         m.bm[:0],
+		pm:         m.pm[:0],
+		cm:         m.cm[:0],
+		stk:        m.stk[:0],
+		links:      m.links[:0],
+		runs:       m.runs[:0],
+		lastRun:    m.lastRun,
+		pend:       m.pend[:0],
 	}
+	m.b.reset(rd, Paragraph)
+	m.dir.reset(rd, Directive)
+	return m
 }
 
-func (m *mdParser) release() { m.lr.release() }
+// release gives the line buffer back, and the parser to mdParsers.
+func (m *mdParser) release() {
+	m.lr.release()
+	m.lr, m.rd = nil, nil
+	m.b.reset(nil, Paragraph)
+	m.dir.reset(nil, Directive)
+	mdParsers.Put(m)
+}
 
 func (m *mdParser) step() error {
 	if !m.started {
@@ -456,7 +482,7 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 				}
 				pos = advance(pos, p[i:i+4])
 				m.comment = true
-				m.dir.reset()
+				m.dir.drop()
 				k := m.commentPart(p[i+4:], pos)
 				if k < 0 {
 					m.links = links
@@ -632,7 +658,7 @@ func (m *mdParser) commentPart(p []byte, pos Position) int {
 		m.b.flush()
 		m.dir.flush()
 	}
-	m.dir.reset()
+	m.dir.drop()
 	return after
 }
 
@@ -1011,8 +1037,8 @@ func (b *builder) collect(p []byte, pos Position) {
 	}
 }
 
-// reset drops the builder's text.
-func (b *builder) reset() {
+// drop drops the builder's text.
+func (b *builder) drop() {
 	b.text = b.text[:0]
 	b.runs = b.runs[:0]
 }
