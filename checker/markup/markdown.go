@@ -395,6 +395,12 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 	// A long fragment is scanned for each markup byte apart; a short one,
 	// where that would cost more than it saves, eight bytes at a time.
 	markup, long := newByteScan(markupBytes), len(p) >= 128
+	// Without '&', references need no decoding, and add need not look for
+	// them in each piece.
+	ent := entStrict
+	if bytes.IndexByte(p, '&') < 0 {
+		ent = entNone
+	}
 	for i := 0; i < len(p); {
 		if long {
 			i = markup.find(p, i)
@@ -410,7 +416,7 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 		case '\\':
 			if i+1 < len(p) && isASCIIPunct(p[i+1]) {
 				if start < i {
-					pos = m.b.add(p[start:i], pos, entStrict)
+					pos = m.b.add(p[start:i], pos, ent)
 				}
 				pos = advance(pos, p[i:i+1])
 				start = i + 1
@@ -455,7 +461,7 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 			} else if m.bm[i] == -1 && (i == 0 || p[i-1] != '!') {
 				// Perhaps a link whose text goes on to the next line.
 				if start < i {
-					pos = m.b.add(p[start:i], pos, entStrict)
+					pos = m.b.add(p[start:i], pos, ent)
 				}
 				start = i
 				if m.b.gen != m.pendGen {
@@ -478,7 +484,7 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 		case '<':
 			if bytes.HasPrefix(p[i:], []byte("<!--")) {
 				if start < i {
-					pos = m.b.add(p[start:i], pos, entStrict)
+					pos = m.b.add(p[start:i], pos, ent)
 				}
 				pos = advance(pos, p[i:i+4])
 				m.comment = true
@@ -495,7 +501,7 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 			}
 			if e := m.tagEnd(p, i); e > 0 {
 				if start < i {
-					pos = m.b.add(p[start:i], pos, entStrict)
+					pos = m.b.add(p[start:i], pos, ent)
 				}
 				end := advance(pos, p[i:e])
 				if isBR(p[i:e]) {
@@ -510,13 +516,13 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 			continue
 		}
 		if start < i {
-			pos = m.b.add(p[start:i], pos, entStrict)
+			pos = m.b.add(p[start:i], pos, ent)
 		}
 		pos = advance(pos, p[i:skip])
 		i, start = skip, skip
 	}
 	if start < len(p) {
-		pos = m.b.add(p[start:], pos, entStrict)
+		pos = m.b.add(p[start:], pos, ent)
 	}
 	m.links = links
 	return pos
