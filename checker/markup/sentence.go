@@ -23,10 +23,6 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 		if i = enders.find(text, i); i == len(text) {
 			break
 		}
-		if text[i] == 0xE2 && !isEllipsis(text, i) {
-			i++
-			continue
-		}
 		j := i
 		for j < len(text) {
 			if c := text[j]; c == '.' || c == '!' || c == '?' {
@@ -62,18 +58,18 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 	return dst
 }
 
-// enderScan finds the bytes that may end a sentence — '.', '!', '?' and
-// the first byte of '…', which starts other characters too, such as '“' —
-// at offsets that only grow, as byteScan does: even news text, dense with
+// enderScan finds what may end a sentence — '.', '!', '?' and '…' — at
+// offsets that only grow, as byteScan does: even news text, dense with
 // "Dr. A. B." and "14.5", has tens of bytes between them, which
-// bytes.IndexByte reads many at a time. The four values are spelt out, as a
-// loop over them cost more than the searches.
+// bytes.IndexByte reads many at a time. The four are spelt out, as a loop
+// over them cost more than the searches.
 type enderScan struct {
 	dot, bang, query, ell int // the next offset of each, or len(text); -1 unknown
 }
 
-// find returns the offset of the first byte of text at or after i that may
-// end a sentence, or len(text). i must be no less than in the call before.
+// find returns the offset of the first '.', '!', '?' or '…' in text at or
+// after i, or len(text). i must be no less than in the call before, and not
+// inside a character.
 func (s *enderScan) find(text []byte, i int) int {
 	if s.dot < i {
 		s.dot = indexFrom(text, i, '.')
@@ -85,9 +81,24 @@ func (s *enderScan) find(text []byte, i int) int {
 		s.query = indexFrom(text, i, '?')
 	}
 	if s.ell < i {
-		s.ell = indexFrom(text, i, 0xE2)
+		s.ell = nextEllipsis(text, i)
 	}
 	return min(s.dot, s.bang, s.query, s.ell)
+}
+
+// nextEllipsis returns the offset of the first '…' (E2 80 A6) in text at
+// or after i, or len(text). It looks for the last byte, as the first also
+// starts curly quotes and dashes, common in news text.
+func nextEllipsis(text []byte, i int) int {
+	for a := i + 2; a < len(text); a++ {
+		if a = indexFrom(text, a, 0xA6); a == len(text) {
+			break
+		}
+		if isEllipsis(text, a-2) {
+			return a - 2
+		}
+	}
+	return len(text)
 }
 
 // indexFrom returns the offset of the first c in text at or after i, or
@@ -144,7 +155,7 @@ func boundary(text []byte, ts, te, k, after int) bool {
 	if r, size := utf8.DecodeRune(w); size == len(w) && unicode.IsLetter(r) {
 		return false // an initial
 	}
-	if len(w) > 8 {
+	if len(w) > 8 || !isAlpha(w[0]) { // no abbreviation below is longer or starts otherwise (1999.)
 		return true
 	}
 	var buf [8]byte
