@@ -83,8 +83,9 @@ type run struct {
 	ascii bool // a verbatim run of ASCII only: a column is a byte
 }
 
-// maxRun bounds the length of a verbatim run, so that Position, which counts
-// the code points of a run, stays cheap.
+// maxRun bounds the length of a verbatim run that is not ASCII only, so that
+// Position, which counts the code points of such a run, stays cheap. An
+// ASCII run maps by arithmetic alone and may be of any length.
 const maxRun = 256
 
 // Position returns the original position of the text byte at textOffset. An

@@ -29,15 +29,22 @@ type builder struct {
 	gen  int       // counts flushes and cuts, which move the text
 }
 
-// newBuilder returns a builder of paragraphs, with room for a typical one,
-// so that its buffers do not grow step by step in every document.
-func newBuilder(out *Reader) *builder {
+// newBuilder returns a builder of blocks of kind for out, with room for a
+// typical paragraph, so that its buffers do not grow step by step.
+func newBuilder(out *Reader, kind Kind) *builder {
 	return &builder{
 		text: make([]byte, 0, 1<<10),
 		runs: make([]run, 0, 16),
+		kind: kind,
 		out:  out,
 		segs: make([]Segment, 0, 16),
 	}
+}
+
+// reset empties the builder, keeping its buffers, for blocks of kind for
+// out (nil while it waits in a pool).
+func (b *builder) reset(out *Reader, kind Kind) {
+	*b = builder{text: b.text[:0], runs: b.runs[:0], kind: kind, out: out, segs: b.segs[:0]}
 }
 
 // empty reports whether the builder holds no text.
@@ -49,10 +56,25 @@ func (b *builder) empty() bool { return len(b.text) == 0 }
 // invalid UTF-8 becomes U+FFFD; with ent, character references are decoded.
 // p must not split a code point or a "\r\n".
 func (b *builder) add(p []byte, pos Position, ent entMode) Position {
+	// stretch knows nothing of character references: with ent, it is handed
+	// the text before the next '&', which is rare enough to look for apart.
+	amp := len(p)
+	if ent != entNone {
+		amp = indexFrom(p, 0, '&')
+	}
 	i := 0
 	for i < len(p) {
-		// The common case: a stretch of words with single spaces between them.
-		j, extra := stretch(p, i, ent)
+		if amp < i {
+			amp = indexFrom(p, i, '&')
+		}
+		// The common case: a stretch of words with single spaces between
+		// them, at most maxRun bytes at a time, so that extra says whether
+		// each piece verbatim keeps is ASCII and how many columns it spans.
+		end := amp
+		if end-i > maxRun {
+			end = i + runeBoundary(p[i:], maxRun)
+		}
+		j, extra := stretch(p[:end], i)
 		if j > i {
 			b.verbatim(p[i:j], pos, extra == 0)
 			pos.Offset += j - i
@@ -105,32 +127,23 @@ func (b *builder) add(p []byte, pos Position, ent entMode) Position {
 }
 
 // stretch returns the end of the stretch of text at p[i:] that add copies
-// as it is: valid UTF-8 with no white space, control characters or (with
-// ent) '&', but for single spaces inside it, each followed by a byte that
-// plain accepts. It also returns the bytes of the stretch beyond the first of
-// each multi-byte character, so that it need not count the characters one by
-// one.
-func stretch(p []byte, i int, ent entMode) (j, extra int) {
-	plain, amp := &plainBytes[ent], ent != entNone
+// as it is: valid UTF-8 with no white space or control characters, but for
+// single spaces inside it, each followed by a plain byte. It also returns
+// the bytes of the stretch beyond the first of each multi-byte character, so
+// that it need not count the characters one by one.
+func stretch(p []byte, i int) (j, extra int) {
 	for j = i; j < len(p); {
-		// Runs of ASCII words go eight bytes at a time. A space at j == i
-		// starts no stretch, so the byte at i is read one at a time.
-		for j > i && j+8 <= len(p) {
-			other, space := classify(binary.LittleEndian.Uint64(p[j:]), amp)
-			// A space needs a plain byte after it: a space that ends the
-			// eight bytes is read again with the next eight.
-			if stop := other | space&((other|space)>>8); stop != 0 {
-				j += bits.TrailingZeros64(stop) / 8
-				break
-			}
-			j += 8 - int(space>>63)
+		// A space at j == i starts no stretch, so the byte at i is read
+		// one at a time.
+		if j > i {
+			j = asciiWords(p, j)
 		}
 		if j == len(p) {
 			break
 		}
 		c := p[j]
 		if c < utf8.RuneSelf {
-			if plain[c] || c == ' ' && j > i && j+1 < len(p) && plain[p[j+1]] {
+			if plainByte[c] || c == ' ' && j > i && j+1 < len(p) && plainByte[p[j+1]] {
 				j++
 				continue
 			}
@@ -146,6 +159,38 @@ func stretch(p []byte, i int, ent entMode) (j, extra int) {
 	return j, extra
 }
 
+// asciiWords returns the end of the run of plain ASCII bytes at p[j:], with
+// single spaces in it each followed by a plain byte, or an offset before
+// it: it reads sixteen bytes at a time, then eight, and leaves the last
+// few bytes, and a space that ends what it read, to the caller.
+func asciiWords(p []byte, j int) int {
+	for j+16 <= len(p) {
+		q := p[j : j+16]
+		n1, s1 := nonPlain(binary.LittleEndian.Uint64(q))
+		n2, s2 := nonPlain(binary.LittleEndian.Uint64(q[8:]))
+		// The spaces followed by a plain byte do not stop the run (the
+		// byte after the first eight is the first of the second eight).
+		stop1 := n1 ^ s1&^(n1>>8|n2<<56)
+		stop2 := n2 ^ s2&^(n2>>8)
+		if stop1|stop2 != 0 {
+			if stop1 != 0 {
+				return j + bits.TrailingZeros64(stop1)/8
+			}
+			return j + 8 + bits.TrailingZeros64(stop2)/8
+		}
+		// A space that ends the sixteen bytes is read again with the next.
+		j += 16 - int(s2>>63)
+	}
+	for j+8 <= len(p) {
+		n, s := nonPlain(binary.LittleEndian.Uint64(p[j:]))
+		if stop := n ^ s&^(n>>8); stop != 0 {
+			return j + bits.TrailingZeros64(stop)/8
+		}
+		j += 8 - int(s>>63)
+	}
+	return j
+}
+
 // Masks of the low bit, of the high bit and of the seven low bits of each
 // byte of a uint64.
 const (
@@ -154,38 +199,30 @@ const (
 	low7     = 0x7f7f7f7f7f7f7f7f
 )
 
-// classify returns masks with the high bit set in each byte of x (eight
-// bytes of text) that is a space, and in each other byte that is not plain:
-// not ASCII, a control character, DEL, or with amp '&'.
-func classify(x uint64, amp bool) (other, space uint64) {
+// nonPlain returns masks with the high bit set in each byte of x (eight
+// bytes of text) that is not plain — white space, a control character, DEL
+// or a byte of a multi-byte character — and in each that is a space.
+func nonPlain(x uint64) (n, space uint64) {
 	// The arithmetic treats each byte apart: no byte carries into the next.
 	// Of the low seven bits of a byte, y, y+1 reaches the high bit only for
-	// DEL, and y+0x60 fails to only for a control character.
+	// DEL, y+0x5f fails to only for a control character or a space, and
+	// y+0x60 only for a control character.
 	y := x & low7
-	other = (x | (y + lowBits) | ^(y + 0x60*lowBits)) & highBits
-	if amp {
-		other |= zeroBytes(x ^ '&'*lowBits)
-	}
-	return other, zeroBytes(x ^ ' '*lowBits)
+	over20 := y + 0x5f*lowBits
+	n = (x | (y + lowBits) | ^over20) & highBits
+	space = (over20 ^ (y + 0x60*lowBits)) &^ x & highBits
+	return n, space
 }
 
-// zeroBytes returns a mask with the high bit set in each zero byte of x.
-func zeroBytes(x uint64) uint64 {
-	return ^((x&low7 + low7) | x | low7)
-}
+// plain reports whether the ASCII byte c is copied as it is: not white
+// space, a control character or DEL. It is true of the bytes of multi-byte
+// characters too, which are copied unless invalid.
+func plain(c byte) bool { return c > ' ' && c != 0x7f }
 
-// plain reports whether the ASCII byte c is copied as it is. It is true of
-// the bytes of multi-byte characters too, which are copied unless invalid.
-func plain(c byte, ent entMode) bool {
-	return c > ' ' && c != 0x7f && (c != '&' || ent == entNone)
-}
-
-// plainBytes[ent][c] is plain(c, ent).
-var plainBytes = func() (t [entHTML + 1][256]bool) {
-	for ent := range t {
-		for c := range 256 {
-			t[ent][c] = plain(byte(c), entMode(ent))
-		}
+// plainByte[c] is plain(c).
+var plainByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = plain(byte(c))
 	}
 	return t
 }()
@@ -221,50 +258,21 @@ func (b *builder) replace(s string, start, end Position) {
 }
 
 // verbatim appends s, a copy of the original bytes at pos: valid UTF-8 on
-// one line, and ASCII only if ascii is set. It extends the last run when s
-// follows it directly.
+// one line, ASCII only if ascii is set, at most maxRun bytes. It extends the
+// last run when s follows it directly, unless that would make a run that is
+// not ASCII only longer than maxRun.
 func (b *builder) verbatim(s []byte, pos Position, ascii bool) {
-	col := pos.Column
-	for off := 0; off < len(s); {
-		if n := len(b.runs); n > 0 {
-			r := &b.runs[n-1]
-			used := len(b.text) - r.text
-			if r.verb && r.start.Offset+used == pos.Offset+off && used < maxRun {
-				k := runeBoundary(s[off:], min(len(s)-off, maxRun-used))
-				if k > 0 {
-					r.ascii = r.ascii && ascii
-					b.text = append(b.text, s[off:off+k]...)
-					if off += k; off < len(s) {
-						col += columns(s[off-k:off], ascii)
-					}
-					continue
-				}
-			}
-		}
-		k := runeBoundary(s[off:], min(len(s)-off, maxRun))
-		if k == 0 {
-			_, k = utf8.DecodeRune(s[off:])
-		}
-		b.runs = append(b.runs, run{
-			text:  len(b.text),
-			start: Position{Offset: pos.Offset + off, Line: pos.Line, Column: col},
-			verb:  true,
-			ascii: ascii,
-		})
-		b.text = append(b.text, s[off:off+k]...)
-		if off += k; off < len(s) {
-			col += columns(s[off-k:off], ascii)
+	if n := len(b.runs); n > 0 {
+		r := &b.runs[n-1]
+		used := len(b.text) - r.text
+		if r.verb && r.start.Offset+used == pos.Offset && (r.ascii && ascii || used+len(s) <= maxRun) {
+			r.ascii = r.ascii && ascii
+			b.text = append(b.text, s...)
+			return
 		}
 	}
-}
-
-// columns returns the number of code points in p, valid UTF-8 that is
-// ASCII only if ascii is set.
-func columns(p []byte, ascii bool) int {
-	if ascii {
-		return len(p)
-	}
-	return runeCount(p)
+	b.runs = append(b.runs, run{text: len(b.text), start: pos, verb: true, ascii: ascii})
+	b.text = append(b.text, s...)
 }
 
 // runeCount returns the number of code points in p, valid UTF-8: the bytes
@@ -460,12 +468,16 @@ func (b *builder) dropFirst() {
 	b.text = b.text[:copy(b.text, b.text[1:])]
 }
 
-// atBytes is run.at over the builder's bytes.
+// atBytes is run.at over the builder's bytes, at a character boundary.
 func (r *run) atBytes(text []byte, t int) Position {
+	n := t - r.text
+	if !r.ascii {
+		n = runeCount(text[r.text:t])
+	}
 	return Position{
 		Offset: r.start.Offset + t - r.text,
 		Line:   r.start.Line,
-		Column: r.start.Column + runeCount(text[r.text:t]),
+		Column: r.start.Column + n,
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -82,15 +83,54 @@ func FuzzHTML(f *testing.F) {
 			t.Fatalf("read with a small token limit: %v", err)
 		}
 		checkBlocks(t, input, blocks)
+		// Again with all text read by the tokenizer, which the parser
+		// otherwise reads itself between tags.
+		whole, _, err := read(input, HTML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd := NewReader(strings.NewReader(input), HTML)
+		rd.p.(*htmlParser).tokenizeText = true
+		var ref []*Block
+		for {
+			b, err := rd.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatalf("read with the tokenizer's text: %v", err)
+			}
+			ref = append(ref, b)
+		}
+		sameBlocks(t, input, whole, ref)
 	})
+}
+
+// sameBlocks checks that got and want have the same texts, kinds,
+// segments, and positions at every offset.
+func sameBlocks(t *testing.T, input string, got, want []*Block) {
+	t.Helper()
+	if diff := cmp.Diff(simplify(want), simplify(got)); diff != "" {
+		t.Fatalf("blocks differ (-want +got):\n%s\ninput: %q", diff, input)
+	}
+	for k, b := range got {
+		w := want[k]
+		if !slices.Equal(b.Segments, w.Segments) {
+			t.Fatalf("block %d: segments %v, want %v; input %q", k, b.Segments, w.Segments, input)
+		}
+		for i := 0; i <= len(b.Text); i++ {
+			if b.Position(i) != w.Position(i) || b.EndPosition(i) != w.EndPosition(i) {
+				t.Fatalf("block %d (%q), offset %d: positions %v %v, want %v %v; input %q", k, b.Text, i,
+					b.Position(i), b.EndPosition(i), w.Position(i), w.EndPosition(i), input)
+			}
+		}
+	}
 }
 
 // readHTMLLimit reads HTML with tokens cut at limit bytes.
 func readHTMLLimit(input string, limit int) ([]*Block, error) {
-	rd := &Reader{}
-	p := newHTMLParser(strings.NewReader(input), rd)
-	p.src.limit = limit
-	rd.p = p
+	rd := NewReader(strings.NewReader(input), HTML)
+	rd.p.(*htmlParser).src.limit = limit
 	var blocks []*Block
 	for {
 		b, err := rd.Next()

@@ -43,6 +43,8 @@ type htmlParser struct {
 	cell     int
 	brs      int // <br>s in a row
 	dateRank int // how good the date found so far is: 1 best, 0 none
+
+	tokenizeText bool // all text is left to the tokenizer: tests check text against it
 }
 
 // Elements whose content is not read (besides the raw-text ones).
@@ -68,25 +70,40 @@ const cutMargin = 64
 // reason lineBufs holds line buffers.
 var bufReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, pauseLimit+4096) }}
 
+// htmlParsers holds the parsers of finished Readers, with their builders,
+// for the reason lineBufs holds line buffers.
+var htmlParsers = sync.Pool{New: func() any {
+	return &htmlParser{b: newBuilder(nil, Paragraph), dir: newBuilder(nil, Directive)}
+}}
+
 func newHTMLParser(r io.Reader, rd *Reader) *htmlParser {
 	br := bufReaders.Get().(*bufio.Reader)
 	br.Reset(r)
-	return &htmlParser{
+	h := htmlParsers.Get().(*htmlParser)
+	*h = htmlParser{
 		rd:  rd,
 		src: &pauseReader{br: br, limit: pauseLimit},
 		pos: Position{Line: 1, Column: 1},
-		b:   newBuilder(rd),
-		dir: &builder{out: rd, kind: Directive},
+		b:   h.b,
+		dir: h.dir,
 	}
+	h.b.reset(rd, Paragraph)
+	h.dir.reset(rd, Directive)
+	return h
 }
 
-// release gives the buffered reader back to bufReaders.
+// release gives the buffered reader back to bufReaders, and the parser to
+// htmlParsers.
 func (h *htmlParser) release() {
 	if br := h.src.br; br != nil {
 		br.Reset(nil)
 		bufReaders.Put(br)
 		h.src.br = nil
 	}
+	h.rd, h.src, h.z = nil, nil, nil
+	h.b.reset(nil, Paragraph)
+	h.dir.reset(nil, Directive)
+	htmlParsers.Put(h)
 }
 
 func (h *htmlParser) step() error {
@@ -99,6 +116,9 @@ func (h *htmlParser) step() error {
 		h.z = html.NewTokenizer(h.src)
 	}
 	for len(h.rd.queue) == 0 {
+		if h.rawTag == "" && len(h.z.Buffered()) == 0 && h.text() {
+			continue
+		}
 		tt := h.z.Next()
 		raw := h.z.Raw()
 		h.src.pending -= len(raw)
@@ -120,20 +140,11 @@ func (h *htmlParser) step() error {
 			h.b.flush()
 			return err
 		case html.TextToken:
-			if h.inHead && hasText(raw) && wasRaw == "" {
-				h.inHead = false // text ends the head, as in a browser
-			}
-			if wasRaw != "" || h.skipping > 0 || h.inHead {
+			if wasRaw != "" {
 				h.pos = advance(h.pos, raw)
 				break
 			}
-			if h.b.empty() {
-				h.b.kind = h.kind()
-			}
-			h.pos = h.b.add(raw, h.pos, entHTML)
-			if hasText(raw) {
-				h.brs = 0
-			}
+			h.addText(raw)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			h.pos = advance(h.pos, raw)
 			h.startTag(raw, tt == html.SelfClosingTagToken, start)
@@ -156,6 +167,52 @@ func (h *htmlParser) step() error {
 		}
 	}
 	return nil
+}
+
+// addText reads text that is not the content of a raw-text element.
+func (h *htmlParser) addText(raw []byte) {
+	if h.inHead && hasText(raw) {
+		h.inHead = false // text ends the head, as in a browser
+	}
+	if h.skipping > 0 || h.inHead {
+		h.pos = advance(h.pos, raw)
+		return
+	}
+	if h.b.empty() {
+		h.b.kind = h.kind()
+	}
+	h.pos = h.b.add(raw, h.pos, entHTML)
+	if hasText(raw) {
+		h.brs = 0
+	}
+}
+
+// text reads the text before the next '<' itself, rather than through the
+// tokenizer, which reads a byte at a time through a call; it reports
+// whether it read any. The tokenizer must hold no input (pauseReader hands
+// it input up to the end of a tag at most, so that after a tag it holds
+// none) and must not be reading a raw-text element. Text up to a '<' is a
+// text token whatever follows, and the tokenizer reads from '<' on as it
+// would have after that text. Text with no '<' in what the buffered reader
+// holds is left to the tokenizer.
+func (h *htmlParser) text() bool {
+	if h.tokenizeText {
+		return false
+	}
+	br := h.src.br
+	if br.Buffered() == 0 {
+		if _, err := br.Peek(1); err != nil {
+			return false
+		}
+	}
+	buf, _ := br.Peek(br.Buffered())
+	k := bytes.IndexByte(buf, '<')
+	if k <= 0 {
+		return false
+	}
+	h.addText(buf[:k])
+	_, _ = br.Discard(k)
+	return true
 }
 
 // resume skips the rest of a token the pauseReader cut short and starts a
@@ -390,13 +447,13 @@ func (h *htmlParser) comment(raw []byte, start Position) {
 	case bytes.HasSuffix(content, []byte("-->")):
 		content = content[:len(content)-3]
 	}
-	h.dir.reset()
+	h.dir.drop()
 	h.dir.collect(content, advance(start, raw[:4]))
 	if isDirective(h.dir.text) {
 		h.b.flush()
 		h.dir.flush()
 	}
-	h.dir.reset()
+	h.dir.drop()
 }
 
 // meta reads a document date from a <meta> tag.
@@ -549,12 +606,24 @@ func (p *pauseReader) Read(b []byte) (int, error) {
 		return 0, pauseError{}
 	}
 	// Reads short of the limit leave at least cutMargin bytes of room, so
-	// the last read can always find a good place to cut.
+	// the last read can always find a good place to cut. They end at the
+	// first '>', which may end a tag: the parser reads the text after a tag
+	// itself (see htmlParser.text).
 	if len(b) <= room-cutMargin {
-		n, err := p.br.Read(b)
+		if p.br.Buffered() == 0 {
+			if _, err := p.br.Peek(1); err != nil {
+				return 0, err
+			}
+		}
+		avail, _ := p.br.Peek(min(len(b), p.br.Buffered()))
+		if k := bytes.IndexByte(avail, '>'); k >= 0 {
+			avail = avail[:k+1]
+		}
+		n := copy(b, avail)
+		_, _ = p.br.Discard(n)
 		p.pending += n
 		p.delivered += n
-		return n, err
+		return n, nil
 	}
 	peek, err := p.br.Peek(room + 4)
 	if len(peek) <= room {

@@ -38,6 +38,7 @@ type lineReader struct {
 	pos   Position
 	first bool // the next chunk starts a line
 	begun bool
+	cr    int // the offset in buf of the next '\r' at or after i, n if none before n; -1 unknown
 }
 
 // lineBufs holds the buffers of finished lineReaders. A typical document is
@@ -47,7 +48,7 @@ var lineBufs = sync.Pool{New: func() any { return new([lineBuf]byte) }}
 
 func newLineReader(r io.Reader) *lineReader {
 	buf := lineBufs.Get().(*[lineBuf]byte)
-	return &lineReader{r: r, buf: buf[:], pos: Position{Line: 1, Column: 1}, first: true}
+	return &lineReader{r: r, buf: buf[:], pos: Position{Line: 1, Column: 1}, first: true, cr: -1}
 }
 
 // release gives the buffer back to lineBufs. The lineReader, and the chunks
@@ -65,6 +66,7 @@ func (l *lineReader) fill(keep int) bool {
 	if l.eof || l.err != nil {
 		return false
 	}
+	l.cr = -1
 	if keep > 0 {
 		copy(l.buf, l.buf[keep:l.n])
 		l.i -= keep
@@ -109,7 +111,7 @@ func (l *lineReader) next() (chunk, error) {
 	for {
 		avail := l.buf[l.i:l.n]
 		window := avail[:min(len(avail), maxChunk+2)]
-		end, nl := lineEnd(window)
+		end, nl := l.lineEnd(window)
 		if end >= 0 && end <= maxChunk {
 			// A '\r' at the end of the data might be the start of "\r\n".
 			if nl == 1 && window[end] == '\r' && end+1 == len(avail) && l.fill(l.i) {
@@ -147,6 +149,30 @@ func lineEnd(w []byte) (int, int) {
 		lim = w[:nl]
 	}
 	if cr := bytes.IndexByte(lim, '\r'); cr >= 0 {
+		if cr+1 == nl {
+			return cr, 2
+		}
+		return cr, 1
+	}
+	if nl >= 0 {
+		return nl, 1
+	}
+	return -1, 0
+}
+
+// lineEnd is lineEnd of w, the start of the unread data, but looks for
+// '\r', which most input lacks, once for all the data in the buffer rather
+// than once for each line.
+func (l *lineReader) lineEnd(w []byte) (int, int) {
+	if l.cr < l.i {
+		l.cr = indexFrom(l.buf[:l.n], l.i, '\r')
+	}
+	nl := bytes.IndexByte(w, '\n')
+	lim := len(w)
+	if nl >= 0 {
+		lim = nl
+	}
+	if cr := l.cr - l.i; cr < lim {
 		if cr+1 == nl {
 			return cr, 2
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"io"
 	"math/bits"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -55,17 +56,42 @@ type mdParser struct {
 // link is an inline link whose text is being read: at close, skip to end.
 type link struct{ close, end int }
 
+// mdParsers holds the parsers of finished Readers, with their buffers and
+// scratch, for the reason lineBufs holds line buffers.
+var mdParsers = sync.Pool{New: func() any {
+	return &mdParser{b: newBuilder(nil, Paragraph), dir: newBuilder(nil, Directive)}
+}}
+
 func newMarkdownParser(r io.Reader, rd *Reader) *mdParser {
-	return &mdParser{
+	m := mdParsers.Get().(*mdParser)
+	*m = mdParser{
 		lr:         newLineReader(r),
 		rd:         rd,
-		b:          newBuilder(rd),
-		dir:        &builder{out: rd, kind: Directive},
+		b:          m.b,
+		dir:        m.dir,
 		listIndent: -1,
+		bm:         m.bm[:0],
+		pm:         m.pm[:0],
+		cm:         m.cm[:0],
+		stk:        m.stk[:0],
+		links:      m.links[:0],
+		runs:       m.runs[:0],
+		lastRun:    m.lastRun,
+		pend:       m.pend[:0],
 	}
+	m.b.reset(rd, Paragraph)
+	m.dir.reset(rd, Directive)
+	return m
 }
 
-func (m *mdParser) release() { m.lr.release() }
+// release gives the line buffer back, and the parser to mdParsers.
+func (m *mdParser) release() {
+	m.lr.release()
+	m.lr, m.rd = nil, nil
+	m.b.reset(nil, Paragraph)
+	m.dir.reset(nil, Directive)
+	mdParsers.Put(m)
+}
 
 func (m *mdParser) step() error {
 	if !m.started {
@@ -369,6 +395,12 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 	// A long fragment is scanned for each markup byte apart; a short one,
 	// where that would cost more than it saves, eight bytes at a time.
 	markup, long := newByteScan(markupBytes), len(p) >= 128
+	// Without '&', references need no decoding, and add need not look for
+	// them in each piece.
+	ent := entStrict
+	if bytes.IndexByte(p, '&') < 0 {
+		ent = entNone
+	}
 	for i := 0; i < len(p); {
 		if long {
 			i = markup.find(p, i)
@@ -384,7 +416,7 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 		case '\\':
 			if i+1 < len(p) && isASCIIPunct(p[i+1]) {
 				if start < i {
-					pos = m.b.add(p[start:i], pos, entStrict)
+					pos = m.b.add(p[start:i], pos, ent)
 				}
 				pos = advance(pos, p[i:i+1])
 				start = i + 1
@@ -429,7 +461,7 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 			} else if m.bm[i] == -1 && (i == 0 || p[i-1] != '!') {
 				// Perhaps a link whose text goes on to the next line.
 				if start < i {
-					pos = m.b.add(p[start:i], pos, entStrict)
+					pos = m.b.add(p[start:i], pos, ent)
 				}
 				start = i
 				if m.b.gen != m.pendGen {
@@ -452,11 +484,11 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 		case '<':
 			if bytes.HasPrefix(p[i:], []byte("<!--")) {
 				if start < i {
-					pos = m.b.add(p[start:i], pos, entStrict)
+					pos = m.b.add(p[start:i], pos, ent)
 				}
 				pos = advance(pos, p[i:i+4])
 				m.comment = true
-				m.dir.reset()
+				m.dir.drop()
 				k := m.commentPart(p[i+4:], pos)
 				if k < 0 {
 					m.links = links
@@ -469,7 +501,7 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 			}
 			if e := m.tagEnd(p, i); e > 0 {
 				if start < i {
-					pos = m.b.add(p[start:i], pos, entStrict)
+					pos = m.b.add(p[start:i], pos, ent)
 				}
 				end := advance(pos, p[i:e])
 				if isBR(p[i:e]) {
@@ -484,13 +516,13 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 			continue
 		}
 		if start < i {
-			pos = m.b.add(p[start:i], pos, entStrict)
+			pos = m.b.add(p[start:i], pos, ent)
 		}
 		pos = advance(pos, p[i:skip])
 		i, start = skip, skip
 	}
 	if start < len(p) {
-		pos = m.b.add(p[start:], pos, entStrict)
+		pos = m.b.add(p[start:], pos, ent)
 	}
 	m.links = links
 	return pos
@@ -499,10 +531,9 @@ func (m *mdParser) inline(p []byte, pos Position) Position {
 // byteScan finds the bytes of a text that are one of a few values, at
 // offsets that only grow. It looks for each value apart with
 // bytes.IndexByte, which reads many bytes per instruction, and remembers
-// where each occurs next. Where the values looked for (inline markup) are
-// sparse, most of the text is read at that speed, and no byte is read
-// more than once for each value. (Sentence enders are too dense for it in
-// news text: "Dr. A. B.", "14.5", quotes; nextEnder reads them faster.)
+// where each occurs next. Where the values looked for (inline markup,
+// sentence enders) are sparse, most of the text is read at that speed, and
+// no byte is read more than once for each value.
 type byteScan struct {
 	set  string // the values looked for, at most len(next)
 	next [9]int // the next offset of each value, or len(text); -1 unknown
@@ -553,8 +584,9 @@ func nextMarkup(p []byte, i int) int {
 		// '[' or at least 'a'. Non-ASCII bytes (high bit set) are left out.
 		y := x & low7
 		inRange := (y + (0x80-'[')*lowBits) &^ (y + (0x80-'a')*lowBits) &^ x & highBits
-		// The bytes equal to one of the four: zeroBytes of each XOR, with
-		// the four folded into one complement.
+		// The bytes equal to one of the four, where an XOR is zero: of
+		// v&low7 + low7 | v, only a zero byte of v leaves the high bit
+		// clear. The four tests are folded into one complement.
 		a, b, c, d := x^'*'*lowBits, x^'~'*lowBits, x^'!'*lowBits, x^'<'*lowBits
 		t := (a&low7 + low7 | a) & (b&low7 + low7 | b) & (c&low7 + low7 | c) & (d&low7 + low7 | d)
 		if m := inRange | ^(t | low7); m != 0 {
@@ -632,7 +664,7 @@ func (m *mdParser) commentPart(p []byte, pos Position) int {
 		m.b.flush()
 		m.dir.flush()
 	}
-	m.dir.reset()
+	m.dir.drop()
 	return after
 }
 
@@ -1011,8 +1043,8 @@ func (b *builder) collect(p []byte, pos Position) {
 	}
 }
 
-// reset drops the builder's text.
-func (b *builder) reset() {
+// drop drops the builder's text.
+func (b *builder) drop() {
 	b.text = b.text[:0]
 	b.runs = b.runs[:0]
 }

@@ -3,6 +3,7 @@ package markup
 import (
 	"fmt"
 	"io"
+	"sync"
 )
 
 // Reader reads blocks of readable text from an input. It is not safe for
@@ -17,9 +18,18 @@ type Reader struct {
 	// Storage for the segments and offset maps of the blocks handed out.
 	// Blocks themselves are allocated one by one: a slab of Blocks would
 	// keep every text in it alive while the Reader fills it.
+	slabs *blockSlabs
+}
+
+// blockSlabs are the slabs of a Reader's blocks. When the Reader is done,
+// the rest of its slabs goes to the next Reader through freeSlabs: a
+// typical document uses a fraction of a slab.
+type blockSlabs struct {
 	segs slab[Segment]
 	runs slab[run]
 }
+
+var freeSlabs = sync.Pool{New: func() any { return new(blockSlabs) }}
 
 // parser reads its input until it has finished at least one block (it
 // appends them to the Reader's queue with emit) or the input ends; at the
@@ -33,7 +43,7 @@ type parser interface {
 
 // NewReader returns a Reader of r in format f (Text for an unknown format).
 func NewReader(r io.Reader, f Format) *Reader {
-	rd := &Reader{}
+	rd := &Reader{slabs: freeSlabs.Get().(*blockSlabs)}
 	switch f {
 	case Markdown:
 		rd.p = newMarkdownParser(r, rd)
@@ -56,6 +66,8 @@ func (r *Reader) Next() (*Block, error) {
 		r.queue, r.head = r.queue[:0], 0
 		if err := r.p.step(); err != nil {
 			r.p.release()
+			freeSlabs.Put(r.slabs)
+			r.p, r.slabs = nil, nil
 			if err == io.EOF {
 				r.err = io.EOF
 			} else {
@@ -83,7 +95,7 @@ func (r *Reader) emit(text []byte, kind Kind, segs []Segment, runs []run) {
 	r.queue = append(r.queue, &Block{
 		Text:     string(text),
 		Kind:     kind,
-		Segments: r.segs.clone(segs),
-		runs:     r.runs.clone(runs),
+		Segments: r.slabs.segs.clone(segs),
+		runs:     r.slabs.runs.clone(runs),
 	})
 }

@@ -1,8 +1,7 @@
 package markup
 
 import (
-	"encoding/binary"
-	"math/bits"
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,13 +18,10 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 		}
 		return dst
 	}
+	enders := enderScan{-1, -1, -1, -1}
 	for i := start; i < len(text); {
-		if i = nextEnder(text, i); i == len(text) {
+		if i = enders.find(text, i); i == len(text) {
 			break
-		}
-		if text[i] == 0xE2 && !isEllipsis(text, i) {
-			i++
-			continue
 		}
 		j := i
 		for j < len(text) {
@@ -38,19 +34,23 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 			}
 		}
 		k := skipClosers(text, j)
-		if k < len(text) && !spaceAt(text, k) {
+		if k < len(text) && text[k] != ' ' && !spaceAt(text, k) {
 			i = k
 			continue
 		}
-		if !boundary(text, i, j, k) {
+		next := k
+		if next < len(text) && text[next] == ' ' { // as the builder leaves between words
+			next++
+		}
+		next = skipSpace(text, next)
+		if !boundary(text, i, j, k, next) {
 			i = k
 			continue
 		}
 		if start < k {
 			dst = append(dst, Segment{start, k})
 		}
-		start = skipSpace(text, k)
-		i = start
+		start, i = next, next
 	}
 	if end := trimSpaceRight(text, start, len(text)); start < end {
 		dst = append(dst, Segment{start, end})
@@ -58,26 +58,56 @@ func segment(text []byte, kind Kind, dst []Segment) []Segment {
 	return dst
 }
 
-// mayEnd marks the bytes that may end a sentence: '.', '!', '?' and the
-// first byte of '…', which starts other characters too, such as '“'.
-var mayEnd = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
+// enderScan finds what may end a sentence — '.', '!', '?' and '…' — at
+// offsets that only grow, as byteScan does: even news text, dense with
+// "Dr. A. B." and "14.5", has tens of bytes between them, which
+// bytes.IndexByte reads many at a time. The four are spelt out, as a loop
+// over them cost more than the searches.
+type enderScan struct {
+	dot, bang, query, ell int // the next offset of each, or len(text); -1 unknown
+}
 
-// nextEnder returns the offset of the first byte of text at or after i that
-// mayEnd marks, or len(text). It reads eight bytes at a time.
-func nextEnder(text []byte, i int) int {
-	for ; i+8 <= len(text); i += 8 {
-		x := binary.LittleEndian.Uint64(text[i:])
-		// zeroBytes of each XOR, the four folded into one complement.
-		a, b, c, d := x^'.'*lowBits, x^'!'*lowBits, x^'?'*lowBits, x^0xE2*lowBits
-		t := (a&low7 + low7 | a) & (b&low7 + low7 | b) & (c&low7 + low7 | c) & (d&low7 + low7 | d)
-		if m := ^(t | low7); m != 0 {
-			return i + bits.TrailingZeros64(m)/8
+// find returns the offset of the first '.', '!', '?' or '…' in text at or
+// after i, or len(text). i must be no less than in the call before, and not
+// inside a character.
+func (s *enderScan) find(text []byte, i int) int {
+	if s.dot < i {
+		s.dot = indexFrom(text, i, '.')
+	}
+	if s.bang < i {
+		s.bang = indexFrom(text, i, '!')
+	}
+	if s.query < i {
+		s.query = indexFrom(text, i, '?')
+	}
+	if s.ell < i {
+		s.ell = nextEllipsis(text, i)
+	}
+	return min(s.dot, s.bang, s.query, s.ell)
+}
+
+// nextEllipsis returns the offset of the first '…' (E2 80 A6) in text at
+// or after i, or len(text). It looks for the last byte, as the first also
+// starts curly quotes and dashes, common in news text.
+func nextEllipsis(text []byte, i int) int {
+	for a := i + 2; a < len(text); a++ {
+		if a = indexFrom(text, a, 0xA6); a == len(text) {
+			break
+		}
+		if isEllipsis(text, a-2) {
+			return a - 2
 		}
 	}
-	for i < len(text) && !mayEnd[text[i]] {
-		i++
+	return len(text)
+}
+
+// indexFrom returns the offset of the first c in text at or after i, or
+// len(text).
+func indexFrom(text []byte, i int, c byte) int {
+	if k := bytes.IndexByte(text[i:], c); k >= 0 {
+		return i + k
 	}
-	return i
+	return len(text)
 }
 
 func isEllipsis(text []byte, i int) bool {
@@ -91,9 +121,9 @@ func isEllipsis(text []byte, i int) bool {
 // ellipses end one otherwise; a '.' does not end one after a title (Mr.,
 // Dr.), an initial (V. P. Singh), e.g. or i.e., nor before a number after
 // Jan., No. and the like, nor after a dotted acronym (U.S.) unless the next
-// word is one that usually starts a sentence.
-func boundary(text []byte, ts, te, k int) bool {
-	n := skipOpeners(text, skipSpace(text, k))
+// word is one that usually starts a sentence. after is skipSpace(text, k).
+func boundary(text []byte, ts, te, k, after int) bool {
+	n := skipOpeners(text, after)
 	if n >= len(text) {
 		return true
 	}
@@ -107,11 +137,11 @@ func boundary(text []byte, ts, te, k int) bool {
 		}
 		return true
 	}
-	w := wordBefore(text, ts)
+	w, dotted := wordBefore(text, ts)
 	if len(w) == 0 {
 		return true
 	}
-	if hasDot(w) {
+	if dotted {
 		var buf [16]byte
 		switch lw := lowerInto(buf[:0], w); string(lw) {
 		case "e.g", "i.e", "a.k.a", "viz", "et al":
@@ -125,7 +155,7 @@ func boundary(text []byte, ts, te, k int) bool {
 	if r, size := utf8.DecodeRune(w); size == len(w) && unicode.IsLetter(r) {
 		return false // an initial
 	}
-	if len(w) > 8 {
+	if len(w) > 8 || !isAlpha(w[0]) { // no abbreviation below is longer or starts otherwise (1999.)
 		return true
 	}
 	var buf [8]byte
@@ -148,12 +178,15 @@ func boundary(text []byte, ts, te, k int) bool {
 }
 
 // wordBefore returns the word that ends at text[end]: letters, digits and
-// dots, at most 32 bytes.
-func wordBefore(text []byte, end int) []byte {
-	i := end
-	for i > 0 && end-i < 32 {
+// dots, at most 32 bytes, without leading dots; and whether it holds a dot.
+func wordBefore(text []byte, end int) (w []byte, dotted bool) {
+	text = text[:end]
+	lo := max(0, end-32)
+	i, class := end, byte(0)
+	for i > lo {
 		c := text[i-1]
-		if wordASCII[c] { // the common case, without decoding
+		if k := wordASCII[c]; k != 0 { // the common case, without decoding
+			class |= k
 			i--
 			continue
 		}
@@ -167,30 +200,34 @@ func wordBefore(text []byte, end int) []byte {
 		i -= size
 	}
 	if end-i >= 32 {
-		return nil
+		return nil, false
 	}
 	for i < end && text[i] == '.' {
 		i++
 	}
-	return text[i:end]
+	w = text[i:]
+	// A dot read may have been a leading one, now gone.
+	return w, class&wordDot != 0 && bytes.IndexByte(w, '.') >= 0
 }
 
-// wordASCII marks the ASCII bytes of a word for wordBefore.
-var wordASCII = func() (t [256]bool) {
+// wordASCII classes the ASCII bytes of a word for wordBefore: wordDot for
+// '.', wordAlnum for letters and digits, 0 for the others.
+var wordASCII = func() (t [256]byte) {
 	for c := range utf8.RuneSelf {
-		t[c] = c == '.' || isAlnum(byte(c))
+		switch {
+		case c == '.':
+			t[c] = wordDot
+		case isAlnum(byte(c)):
+			t[c] = wordAlnum
+		}
 	}
 	return t
 }()
 
-func hasDot(w []byte) bool {
-	for _, c := range w {
-		if c == '.' {
-			return true
-		}
-	}
-	return false
-}
+const (
+	wordAlnum = 1 << iota
+	wordDot
+)
 
 // singleLetters reports whether w is letters separated by single dots, one
 // letter each: "U.S", "U.S.S.R", "P.V".
@@ -295,7 +332,15 @@ func isQuote(text []byte, i, j int) bool {
 }
 
 // skipClosers returns the offset after any closing quotes and brackets at i.
+// The common case, a byte that starts none, costs no call.
 func skipClosers(text []byte, i int) int {
+	if i >= len(text) || !mayClose[text[i]] {
+		return i
+	}
+	return skipClosersFrom(text, i)
+}
+
+func skipClosersFrom(text []byte, i int) int {
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != ')' && c != ']' {
 			return i // the common case, without decoding
@@ -312,7 +357,15 @@ func skipClosers(text []byte, i int) int {
 }
 
 // skipOpeners returns the offset after any opening quotes and brackets at i.
+// The common case, a byte that starts none, costs no call.
 func skipOpeners(text []byte, i int) int {
+	if i >= len(text) || !mayOpen[text[i]] {
+		return i
+	}
+	return skipOpenersFrom(text, i)
+}
+
+func skipOpenersFrom(text []byte, i int) int {
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '(' && c != '[' {
 			return i // the common case, without decoding
@@ -343,8 +396,16 @@ func isASCIISpace(c byte) bool {
 }
 
 // skipSpace returns the offset of the first non-space character at or
-// after i.
+// after i. The common case, a byte that starts no white space, costs no
+// call.
 func skipSpace(text []byte, i int) int {
+	if i >= len(text) || !maySpace[text[i]] {
+		return i
+	}
+	return skipSpaceFrom(text, i)
+}
+
+func skipSpaceFrom(text []byte, i int) int {
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf { // the common case, without decoding
 			if !isASCIISpace(c) {
@@ -361,6 +422,25 @@ func skipSpace(text []byte, i int) int {
 	}
 	return i
 }
+
+// maySpace, mayOpen and mayClose mark the bytes that may start white space,
+// an opening quote or bracket, and a closing one: the ASCII ones, and the
+// first bytes of all multi-byte characters.
+var maySpace, mayOpen, mayClose = func() (space, open, close [256]bool) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		space[c], open[c], close[c] = true, true, true
+	}
+	for _, c := range []byte{' ', '\t', '\n', '\r', '\f', '\v'} {
+		space[c] = true
+	}
+	for _, c := range []byte{'"', '\'', '(', '['} {
+		open[c] = true
+	}
+	for _, c := range []byte{'"', '\'', ')', ']'} {
+		close[c] = true
+	}
+	return
+}()
 
 // trimSpaceRight returns the end of text[start:end] without trailing white
 // space.

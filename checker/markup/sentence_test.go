@@ -2,7 +2,9 @@ package markup
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -81,8 +83,9 @@ func TestSegmentHeading(t *testing.T) {
 	}
 }
 
-// TestByteScan checks byteScan, which looks for each byte apart, against a
-// loop over the bytes, at offsets that grow by steps of any size.
+// TestByteScan checks byteScan and enderScan, which look for each byte (or
+// character) apart, against a loop over the bytes, at offsets that grow by
+// steps of any size (for enderScan, those at a character boundary).
 func TestByteScan(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	pieces := []string{"word", " ", "a", ".", "!", "?", "…", "“", "é", "\xe2", "\xff", ",", "\x00", ".\"", "x"}
@@ -92,38 +95,26 @@ func TestByteScan(t *testing.T) {
 			text = append(text, pieces[rng.Intn(len(pieces))]...)
 		}
 		e := newByteScan(".!?\xe2")
+		es := enderScan{-1, -1, -1, -1}
 		for i := 0; i <= len(text); i += rng.Intn(4) {
 			want := i
-			for want < len(text) && !mayEnd[text[want]] {
+			for want < len(text) && strings.IndexByte(".!?\xe2", text[want]) < 0 {
 				want++
 			}
 			if got := e.find(text, i); got != want {
 				t.Fatalf("find(%q, %d) = %d, want %d", text, i, got, want)
 			}
+			if i == len(text) || utf8.RuneStart(text[i]) {
+				want := i
+				for want < len(text) && strings.IndexByte(".!?", text[want]) < 0 && !strings.HasPrefix(string(text[want:]), "…") {
+					want++
+				}
+				if got := es.find(text, i); got != want {
+					t.Fatalf("enderScan.find(%q, %d) = %d, want %d", text, i, got, want)
+				}
+			}
 			if i == len(text) {
 				break
-			}
-		}
-	}
-}
-
-// TestNextEnder checks nextEnder, which reads eight bytes at a time,
-// against a loop over the bytes.
-func TestNextEnder(t *testing.T) {
-	rng := rand.New(rand.NewSource(1))
-	pieces := []string{"word", " ", "a", ".", "!", "?", "…", "“", "é", "\xe2", "\xff", ",", "\x00", ".\"", "x"}
-	for n := 0; n < 5000; n++ {
-		var text []byte
-		for k := rng.Intn(30); k > 0; k-- {
-			text = append(text, pieces[rng.Intn(len(pieces))]...)
-		}
-		for i := 0; i <= len(text); i++ {
-			want := i
-			for want < len(text) && !mayEnd[text[want]] {
-				want++
-			}
-			if got := nextEnder(text, i); got != want {
-				t.Fatalf("nextEnder(%q, %d) = %d, want %d", text, i, got, want)
 			}
 		}
 	}

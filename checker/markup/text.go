@@ -2,6 +2,7 @@ package markup
 
 import (
 	"io"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,11 +21,24 @@ type textParser struct {
 	scratch []byte
 }
 
+// textParsers holds the parsers of finished Readers, with their buffers,
+// for the reason lineBufs holds line buffers.
+var textParsers = sync.Pool{New: func() any { return &textParser{b: newBuilder(nil, Paragraph)} }}
+
 func newTextParser(r io.Reader, rd *Reader) *textParser {
-	return &textParser{lr: newLineReader(r), rd: rd, b: newBuilder(rd)}
+	t := textParsers.Get().(*textParser)
+	*t = textParser{lr: newLineReader(r), rd: rd, b: t.b, scratch: t.scratch[:0]}
+	t.b.reset(rd, Paragraph)
+	return t
 }
 
-func (t *textParser) release() { t.lr.release() }
+// release gives the line buffer back, and the parser to textParsers.
+func (t *textParser) release() {
+	t.lr.release()
+	t.lr, t.rd = nil, nil
+	t.b.reset(nil, Paragraph)
+	textParsers.Put(t)
+}
 
 func (t *textParser) step() error {
 	for len(t.rd.queue) == 0 {
@@ -167,5 +181,5 @@ func lineEndsSentence(text, next []byte, scratch *[]byte) bool {
 	s = append(s, ' ')
 	s = append(s, next[:min(len(next), 64)]...)
 	*scratch = s
-	return boundary(s, ts-lo, te-lo, e-lo)
+	return boundary(s, ts-lo, te-lo, e-lo, skipSpace(s, e-lo))
 }
