@@ -87,6 +87,7 @@ type checkOptions struct {
 	ignore      func(sentence string) bool
 	maxDocBytes int64 // 0: no limit
 	keys        bool  // collect baseline keys
+	top         bool  // count contradicted claims for the summary's most frequent (a topLister)
 }
 
 func runCheck(c *cli.Context, stdin io.Reader) error {
@@ -195,6 +196,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	bw := bufio.NewWriterSize(c.App.Writer, 64<<10)
 	out := newFormatter(bw, oo)
 	rend, _ := out.(renderer)
+	_, opts.top = out.(topLister)
 	if err := out.begin(recordOf(rec)); err != nil {
 		return fail(exitError, "write: %v", err)
 	}
@@ -213,7 +215,10 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	var failing int
 	var written baseline
 	writeBase := c.String("write-baseline") != ""
-	contradicted := map[string]int{}
+	var contradicted map[string]int // with opts.top
+	if opts.top {
+		contradicted = map[string]int{}
+	}
 	opts.keys = base != nil || writeBase
 	ctx := c.Context
 	if ctx == nil {
@@ -483,7 +488,7 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 			return nil
 		}
 		r.Counts.add(cl)
-		if cl.Verdict == checker.Contradicted {
+		if cl.Verdict == checker.Contradicted && opts.top {
 			if r.contradicted == nil {
 				r.contradicted = map[string]int{}
 			}

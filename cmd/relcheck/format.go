@@ -35,7 +35,7 @@ type result struct {
 	pipelined bool
 
 	// For the run's totals and baseline, without holding every claim:
-	contradicted map[string]int  // claimLine of each contradicted claim, counted
+	contradicted map[string]int  // claimLine of each contradicted claim, counted, for a topLister
 	failing      int             // claims at or above --fail-on
 	failKeys     map[string]bool // their baseline keys, when a baseline is read or written
 }
@@ -52,6 +52,14 @@ type formatter interface {
 	begin(rec recordInfo) error
 	result(r *result) error
 	end(sum summary, top []topClaim) error
+}
+
+// A topLister is a formatter whose summary lists the run's most frequent
+// contradicted claims (text and json). Only for one does the run count the
+// contradicted claims by what they assert: the count holds every distinct
+// claim, memory the streaming formats need not spend.
+type topLister interface {
+	listsTop()
 }
 
 // A renderer is a formatter whose output for one result depends on that
@@ -122,6 +130,8 @@ func (f *jsonFormatter) result(r *result) error {
 	return nil
 }
 
+func (f *jsonFormatter) listsTop() {}
+
 func (f *jsonFormatter) end(sum summary, top []topClaim) error {
 	f.rep.Summary = sum
 	f.rep.Summary.Top = top
@@ -191,6 +201,8 @@ func (f *textFormatter) result(r *result) error {
 	f.open = false
 	return err
 }
+
+func (f *textFormatter) listsTop() {}
 
 func (f *textFormatter) end(s summary, top []topClaim) error {
 	w := f.w
