@@ -78,7 +78,7 @@ usage, input or record errors (the other inputs are still checked).`),
 type checkOptions struct {
 	format      string
 	failOn      string
-	show        map[checker.Verdict]bool
+	show        verdictSet
 	date        facts.Date
 	inputFormat markup.Format
 	forceFormat bool
@@ -121,7 +121,10 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	if err != nil {
 		return err
 	}
-	opts := checkOptions{format: cfg.str(c, "format"), failOn: cfg.str(c, "fail-on"), stdinName: c.String("stdin-filename"), mentions: c.Bool("mentions"), ignore: cfg.ignored}
+	opts := checkOptions{format: cfg.str(c, "format"), failOn: cfg.str(c, "fail-on"), stdinName: c.String("stdin-filename"), mentions: c.Bool("mentions")}
+	if len(cfg.Ignore) > 0 {
+		opts.ignore = cfg.ignored // else no call per claim
+	}
 	newFormatter, ok := formats[opts.format]
 	if !ok {
 		return fail(exitError, "--format %q: use %s", opts.format, formatNames())
@@ -356,16 +359,38 @@ func atOrAbove(v checker.Verdict, failOn string) bool {
 	return false
 }
 
-func parseShow(s string) (map[checker.Verdict]bool, error) {
-	show := map[checker.Verdict]bool{}
+// verdictSet is a set of verdicts: a claim's membership is a test of three
+// words, where a map would hash the verdict for every claim.
+type verdictSet struct {
+	supported, contradicted, unknown bool
+}
+
+func (s verdictSet) has(v checker.Verdict) bool {
+	switch v {
+	case checker.Supported:
+		return s.supported
+	case checker.Contradicted:
+		return s.contradicted
+	case checker.Unknown:
+		return s.unknown
+	}
+	return false
+}
+
+func parseShow(s string) (verdictSet, error) {
+	var show verdictSet
 	for _, v := range strings.Split(s, ",") {
 		switch v := checker.Verdict(strings.TrimSpace(v)); v {
-		case checker.Supported, checker.Contradicted, checker.Unknown:
-			show[v] = true
+		case checker.Supported:
+			show.supported = true
+		case checker.Contradicted:
+			show.contradicted = true
+		case checker.Unknown:
+			show.unknown = true
 		case "all":
-			show[checker.Supported], show[checker.Contradicted], show[checker.Unknown] = true, true, true
+			show = verdictSet{true, true, true}
 		default:
-			return nil, fail(exitError, "--show %q: list verdicts from supported, contradicted, unknown (or all)", s)
+			return show, fail(exitError, "--show %q: list verdicts from supported, contradicted, unknown (or all)", s)
 		}
 	}
 	return show, nil
@@ -503,7 +528,7 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 				r.failKeys[baselineKey(r.Path, cl)] = true
 			}
 		}
-		if opts.show[cl.Verdict] {
+		if opts.show.has(cl.Verdict) {
 			r.Claims = append(r.Claims, cl)
 			if len(r.Claims) == partClaims {
 				// a long document streams: this part goes out now

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/relcheck/relcheck/checker"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/cli")
@@ -225,6 +227,29 @@ func TestTopContradicted(t *testing.T) {
 		_, lists := f(io.Discard, outputOptions{}).(topLister)
 		if want := name == "text" || name == "json"; lists != want {
 			t.Errorf("%s: lists the top contradicted claims: %v, want %v", name, lists, want)
+		}
+	}
+}
+
+func TestParseShow(t *testing.T) {
+	for s, want := range map[string]verdictSet{
+		"supported,contradicted,unknown": {true, true, true},
+		"all":                            {true, true, true},
+		"contradicted":                   {contradicted: true},
+		" unknown , supported":           {supported: true, unknown: true},
+	} {
+		got, err := parseShow(s)
+		if err != nil || got != want {
+			t.Errorf("parseShow(%q) = %+v, %v; want %+v", s, got, err, want)
+		}
+	}
+	only := verdictSet{contradicted: true}
+	if only.has(checker.Supported) || !only.has(checker.Contradicted) || only.has(checker.Unknown) || only.has("") {
+		t.Errorf("%+v.has is wrong", only)
+	}
+	for _, s := range []string{"", "maybe", "supported,"} {
+		if _, err := parseShow(s); err == nil {
+			t.Errorf("parseShow(%q) accepted", s)
 		}
 	}
 }

@@ -446,7 +446,7 @@ func TestNeverWritesInputs(t *testing.T) {
 func TestPanicInCheckBecomesDocumentError(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"a.txt": claimSupported})
-	opts := checkOptions{show: map[checker.Verdict]bool{checker.Supported: true}}
+	opts := checkOptions{show: verdictSet{supported: true}}
 	var nilChecker *checker.Checker // Check on it panics: a stand-in for any bug in the checker
 	in := input{path: filepath.Join(dir, "a.txt")}
 	r := gather(func(send func(*result)) {
