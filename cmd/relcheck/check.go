@@ -529,6 +529,10 @@ func checkInput(ctx context.Context, chk *checker.Checker, in input, stdin io.Re
 			}
 		}
 		if opts.show.has(cl.Verdict) {
+			if r.Claims == nil {
+				// an article lists a few dozen: one allocation, not one per doubling
+				r.Claims = make([]*checker.Claim, 0, 32)
+			}
 			r.Claims = append(r.Claims, cl)
 			if len(r.Claims) == partClaims {
 				// a long document streams: this part goes out now
