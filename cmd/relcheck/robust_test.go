@@ -635,10 +635,10 @@ func TestTuneGC(t *testing.T) {
 	beforeLimit := debug.SetMemoryLimit(-1)
 
 	restore := tuneGC("line")
-	if got := debug.SetGCPercent(-1); got != 400 {
-		t.Errorf("streaming format: GOGC %d, want 400", got)
+	if got := debug.SetGCPercent(-1); got != 800 {
+		t.Errorf("streaming format: GOGC %d, want 800", got)
 	}
-	debug.SetGCPercent(400)
+	debug.SetGCPercent(800)
 	if got := debug.SetMemoryLimit(-1); got != 40<<20 {
 		t.Errorf("streaming format: memory limit %d, want 40 MiB", got)
 	}
