@@ -233,6 +233,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 				if rend != nil {
 					send = renderThen(rend, send)
 				}
+				inp := inp.parsed()
 				safeCheck(inp, opts, send, func(send func(*result)) { checkInput(ctx, chk, inp, stdin, opts, send) })
 			}) {
 				return

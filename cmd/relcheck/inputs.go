@@ -25,8 +25,27 @@ import (
 type input struct {
 	path string // "-" for standard input
 	err  error
-	note string    // an input skipped on purpose, and why
-	doc  *jsonlDoc // --input jsonl
+	note string     // an input skipped on purpose, and why
+	doc  *jsonlDoc  // --input jsonl
+	line *jsonlLine // --input jsonl, not parsed yet: see parsed
+}
+
+// jsonlLine is a line of a JSONL archive as read: the worker that checks it
+// parses it, so that the reading of the archive, which runs on one worker
+// at a time to keep input order, is not also the decoding of every document.
+type jsonlLine struct {
+	text   []byte
+	n      int    // the line number
+	source string // the archive's name
+}
+
+// parsed is in with its JSONL line, if any, parsed into a document or an
+// error entry.
+func (in input) parsed() input {
+	if in.line == nil {
+		return in
+	}
+	return parseDoc(in.line.text, in.line.source, in.line.n, nil)
 }
 
 // yieldOr yields an entry from inside a walk, stopping the walk when the
@@ -380,7 +399,10 @@ func yieldJSONL(p string, o inputOptions, yield func(input) bool) bool {
 	for n := 1; ; n++ {
 		line, err := readLine(br, maxJSONLLine)
 		if len(bytes.TrimSpace(line)) > 0 || errors.Is(err, errLineTooLong) {
-			in := parseDoc(line, name, n, err)
+			in := input{line: &jsonlLine{line, n, name}}
+			if o.shards > 1 || errors.Is(err, errLineTooLong) {
+				in = parseDoc(line, name, n, err) // the shard is the id's
+			}
 			if o.shards > 1 && shardOf(in, n, o.shards) != o.shard {
 				line = nil
 			} else if !yield(in) {
