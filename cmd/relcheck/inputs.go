@@ -447,20 +447,23 @@ func readLine(br *bufio.Reader, max int) ([]byte, error) {
 }
 
 func parseDoc(line []byte, name string, n int, readErr error) input {
-	where := fmt.Sprintf("%s:%d", name, n)
+	where := func() string { return fmt.Sprintf("%s:%d", name, n) }
 	if errors.Is(readErr, errLineTooLong) {
-		return input{path: where, err: fmt.Errorf("document longer than %d MiB: split it, or check it as a file", maxJSONLLine>>20)}
+		return input{path: where(), err: fmt.Errorf("document longer than %d MiB: split it, or check it as a file", maxJSONLLine>>20)}
 	}
-	var d jsonlDoc
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if err := dec.Decode(&d); err != nil {
-		return input{path: where, err: fmt.Errorf("not a JSON object with \"id\" and \"text\" (%v)", err)}
-	}
-	if dec.More() {
-		return input{path: where, err: errors.New("more than one JSON value on the line: one document per line")}
+	d, ok := decodeDocFast(line)
+	if !ok {
+		d = jsonlDoc{}
+		dec := json.NewDecoder(bytes.NewReader(line))
+		if err := dec.Decode(&d); err != nil {
+			return input{path: where(), err: fmt.Errorf("not a JSON object with \"id\" and \"text\" (%v)", err)}
+		}
+		if dec.More() {
+			return input{path: where(), err: errors.New("more than one JSON value on the line: one document per line")}
+		}
 	}
 	if d.ID == "" {
-		return input{path: where, err: errors.New(`no "id": every document needs one`)}
+		return input{path: where(), err: errors.New(`no "id": every document needs one`)}
 	}
 	d.line, d.source = n, name
 	return input{path: d.ID, doc: &d}
