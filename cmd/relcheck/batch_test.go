@@ -107,3 +107,32 @@ func TestRunBatchIdleBeforeWaiting(t *testing.T) {
 		}
 	}
 }
+
+// TestRunBatchCancel: once ctx is done, runBatch returns context.Canceled,
+// having emitted a prefix of the inputs in order and nothing after.
+func TestRunBatchCancel(t *testing.T) {
+	for _, jobs := range []int{1, 2, 8} {
+		ctx, cancel := context.WithCancel(context.Background())
+		var got []string
+		err := runBatch(ctx, jobs, numbered(10000, func(i int) *result {
+			return &result{Path: fmt.Sprint(i)}
+		}), func(r *result) error {
+			got = append(got, r.Path)
+			if len(got) == 100 {
+				cancel()
+			}
+			return nil
+		}, nil)
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("jobs %d: err %v, want context.Canceled", jobs, err)
+		}
+		if len(got) != 100 {
+			t.Errorf("jobs %d: %d results emitted, want the 100 before the cancel", jobs, len(got))
+		}
+		for i, p := range got {
+			if p != fmt.Sprint(i) {
+				t.Fatalf("jobs %d: result %d is %q", jobs, i, p)
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -35,7 +36,7 @@ type result struct {
 	pipelined bool
 
 	// For the run's totals and baseline, without holding every claim:
-	contradicted map[string]int  // claimLine of each contradicted claim, counted
+	contradicted map[string]int  // claimLine of each contradicted claim, counted, for a topLister
 	failing      int             // claims at or above --fail-on
 	failKeys     map[string]bool // their baseline keys, when a baseline is read or written
 }
@@ -52,6 +53,14 @@ type formatter interface {
 	begin(rec recordInfo) error
 	result(r *result) error
 	end(sum summary, top []topClaim) error
+}
+
+// A topLister is a formatter whose summary lists the run's most frequent
+// contradicted claims (text and json). Only for one does the run count the
+// contradicted claims by what they assert: the count holds every distinct
+// claim, memory the streaming formats need not spend.
+type topLister interface {
+	listsTop()
 }
 
 // A renderer is a formatter whose output for one result depends on that
@@ -122,6 +131,8 @@ func (f *jsonFormatter) result(r *result) error {
 	return nil
 }
 
+func (f *jsonFormatter) listsTop() {}
+
 func (f *jsonFormatter) end(sum summary, top []topClaim) error {
 	f.rep.Summary = sum
 	f.rep.Summary.Top = top
@@ -191,6 +202,8 @@ func (f *textFormatter) result(r *result) error {
 	f.open = false
 	return err
 }
+
+func (f *textFormatter) listsTop() {}
 
 func (f *textFormatter) end(s summary, top []topClaim) error {
 	w := f.w
@@ -267,43 +280,71 @@ func (f *textFormatter) underlined(cl *checker.Claim) string {
 // character sanitize would escape: then s is its own sanitized form. It takes
 // bytes too, so that a line can be checked where it is built.
 func alreadyClean[T string | []byte](s T) bool {
-	for i := 0; i < len(s); {
-		// findings are mostly printable ASCII: pass over it eight bytes at a time
-		for i+8 <= len(s) && printableASCII(load64(s[i:])) {
-			i += 8
+	i := 0
+	for {
+		// Findings are mostly printable ASCII: pass over it 32 bytes at a
+		// time, then find the first other byte a word at a time.
+		for ; i+32 <= len(s); i += 32 {
+			w := s[i : i+32]
+			if (oddBits(load64(w[0:]))|oddBits(load64(w[8:]))|oddBits(load64(w[16:]))|oddBits(load64(w[24:])))&highBits != 0 {
+				break
+			}
+		}
+		for ; i+8 <= len(s); i += 8 {
+			if m := oddBits(load64(s[i:])) & highBits; m != 0 {
+				i += bits.TrailingZeros64(m) / 8 // the lowest flagged byte: the first not printable
+				break
+			}
 		}
 		if i == len(s) {
-			break
+			return true
 		}
 		c := s[i]
-		if c < utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
 			if c < 0x20 || c == 0x7f {
 				return false
 			}
 			i++
 			continue
+		case c >= 0xc3 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			// two bytes: a valid rune from U+00C0 (accented letters,
+			// Cyrillic...), never escaped
+			i += 2
+			continue
+		case c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			// three bytes: a valid rune from U+1000 that is no surrogate
+			// (dashes, quotes...); only U+2028 and U+2029 are escaped
+			if c == 0xe2 && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9) {
+				return false
+			}
+			i += 3
+			continue
 		}
-		r, n := firstRune(s[i:])
+		r, n := firstRune(s[i:]) // any other rune, or invalid UTF-8
 		if r == utf8.RuneError && n == 1 || r < 0xa0 || r == '\u2028' || r == '\u2029' {
 			return false
 		}
 		i += n
 	}
-	return true
 }
 
 // alreadyCleanBytes is alreadyClean of bytes, named for the callers that
 // pass them.
 func alreadyCleanBytes(b []byte) bool { return alreadyClean(b) }
 
-// printableASCII reports whether the eight bytes of w are all printable
-// ASCII (0x20 to 0x7e). Per byte, with no byte at or above 0x80 (the w term
-// catches those): w-0x20 sets the top bit exactly for a byte below 0x20 (the
-// lowest such byte shows even when it borrows from the next), and w+1 sets
-// it exactly for 0x7f (DEL).
-func printableASCII(w uint64) bool {
-	const lo, one, hi = 0x2020202020202020, 0x0101010101010101, 0x8080808080808080
-	return ((w-lo)|w|(w+one))&hi == 0
+// highBits is the top bit of every byte of a word.
+const highBits = 0x8080808080808080
+
+// oddBits sets, among the highBits, at least the bit of the lowest byte of w
+// that is not printable ASCII, and none if every byte is. Per byte, with no
+// byte at or above 0x80 (the w term catches those): w-0x20 sets the top bit
+// exactly for a byte below 0x20 (the lowest such byte shows even when it
+// borrows from the next), and w+1 sets it exactly for 0x7f (DEL). The bits
+// of several words can be or-ed before one test.
+func oddBits(w uint64) uint64 {
+	const lo, one = 0x2020202020202020, 0x0101010101010101
+	return (w - lo) | w | (w + one)
 }
 
 // load64 reads the first eight bytes of s, little-endian; the compiler makes

@@ -28,7 +28,11 @@ func (f *lineFormatter) render(w io.Writer, r *result) error {
 	if bb, ok := w.(*bytes.Buffer); ok {
 		b = bb.AvailableBuffer() // append in place
 	}
+	var kind, cleanKind string // the last claim's kind, cleaned: runs of claims share one
 	for _, cl := range r.Claims {
+		if cl.Kind != kind {
+			kind, cleanKind = cl.Kind, lineClean(cl.Kind)
+		}
 		b = append(b, path...)
 		b = append(b, ':')
 		b = strconv.AppendInt(b, int64(cl.Start.Line), 10)
@@ -37,7 +41,7 @@ func (f *lineFormatter) render(w io.Writer, r *result) error {
 		b = append(b, ": "...)
 		b = append(b, cl.Verdict...)
 		b = append(b, ' ')
-		b = append(b, lineClean(cl.Kind)...)
+		b = append(b, cleanKind...)
 		b = append(b, ": "...)
 		b = appendLineClean(b, appendFinding, cl)
 		b = append(b, '\n')

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -110,13 +111,18 @@ func TestFindingTextMatchesReference(t *testing.T) {
 
 // TestAlreadyCleanBytesAgrees: the word-at-a-time test of bytes and of
 // strings agree with each other and with the escaping, on strings long
-// enough to be read a word at a time, with the odd character at any place.
+// enough to be read 32 bytes and a word at a time, with the odd character
+// at any place: the runes its two- and three-byte shortcuts take and those
+// at their edges (overlong forms, surrogates, U+2028, cut runes).
 func TestAlreadyCleanBytesAgrees(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	odd := []string{"\x00", "\x1f", "\x7f", "\u0080", "\u009f", "\u00a0", "\u2028", "\u2029", "\xff", "\xe2", "\xe2\x80", "Я", "—", "\t", "\n", " ", "~"}
+	odd := []string{"\x00", "\x1f", "\x7f", "\u0080", "\u009f", "\u00a0", "\u00bf", "\u00c0", "é", "\u07ff", "\u0800", "\u0fff", "\u1000",
+		"\u2027", "\u2028", "\u2029", "\u202a", "\ud7ff", "\ue000", "\uffff", "\U00010000", "\U0010ffff",
+		"\xff", "\xc0\xaf", "\xc1\xbf", "\xc3", "\xdf", "\xe0\x80\x80", "\xed\xa0\x80", "\xe2", "\xe2\x80", "\xe2\x80\xc0", "\xef\xbf", "\xf4\x90\x80\x80", "\x80", "\xbf",
+		"Я", "—", "\t", "\n", " ", "~"}
 	for range 20000 {
 		var b strings.Builder
-		for range rng.IntN(40) {
+		for range rng.IntN(90) {
 			if rng.IntN(6) == 0 {
 				b.WriteString(odd[rng.IntN(len(odd))])
 			} else {
@@ -134,22 +140,52 @@ func TestAlreadyCleanBytesAgrees(t *testing.T) {
 	}
 }
 
-// TestPrintableASCII checks the word test against its definition for every
-// byte value at every position of the word.
-func TestPrintableASCII(t *testing.T) {
+// TestOddBits checks the word test against its definition: the lowest
+// flagged byte is the first that is not printable ASCII (0x20 to 0x7e),
+// whatever follows it, for any two byte values at any two places of a word
+// of printable bytes, in a string and in bytes.
+func TestOddBits(t *testing.T) {
+	printable := func(c byte) bool { return c >= 0x20 && c < 0x7f }
 	for _, bg := range []byte{0x20, 0x41, 0x7e} {
-		for pos := range 8 {
-			for c := range 256 {
-				w := bytes.Repeat([]byte{bg}, 8)
-				w[pos] = byte(c)
-				want := c >= 0x20 && c < 0x7f
-				if got := printableASCII(load64(w)); got != want {
-					t.Fatalf("printableASCII(% x) = %v, want %v", w, got, want)
-				}
-				if got := printableASCII(load64(string(w))); got != want {
-					t.Fatalf("printableASCII(% x) as a string = %v, want %v", w, got, want)
+		for p1 := range 8 {
+			for p2 := p1; p2 < 8; p2++ {
+				for c1 := range 256 {
+					for c2 := range 256 {
+						w := bytes.Repeat([]byte{bg}, 8)
+						w[p1], w[p2] = byte(c1), byte(c2)
+						want := 8 // none flagged
+						for i, c := range w {
+							if !printable(c) {
+								want = i
+								break
+							}
+						}
+						if got := bits.TrailingZeros64(oddBits(load64(w))&highBits) / 8; got != want {
+							t.Fatalf("oddBits(% x) flags byte %d first, want %d", w, got, want)
+						}
+						if got := bits.TrailingZeros64(oddBits(load64(string(w)))&highBits) / 8; got != want {
+							t.Fatalf("oddBits(% x) as a string flags byte %d first, want %d", w, got, want)
+						}
+					}
 				}
 			}
 		}
 	}
+}
+
+// FuzzAlreadyCleanReference: on any bytes, alreadyClean agrees with the
+// escaping it stands in for.
+func FuzzAlreadyCleanReference(f *testing.F) {
+	f.Add([]byte("georgy-malenkov, lal-bahadur-shastri protocol 12 November 1983 — The record lists only the main agreements."))
+	f.Add([]byte("Наталья \u2028 \xe2\x80 \xed\xa0\x80 \x1b[31m"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s := string(b)
+		want := utf8.ValidString(s) && sanitizeSlow(s) == s
+		if got := alreadyClean(s); got != want {
+			t.Fatalf("alreadyClean(%q) = %v, want %v", s, got, want)
+		}
+		if got := alreadyCleanBytes(b); got != want {
+			t.Fatalf("alreadyCleanBytes(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

@@ -25,8 +25,27 @@ import (
 type input struct {
 	path string // "-" for standard input
 	err  error
-	note string    // an input skipped on purpose, and why
-	doc  *jsonlDoc // --input jsonl
+	note string     // an input skipped on purpose, and why
+	doc  *jsonlDoc  // --input jsonl
+	line *jsonlLine // --input jsonl, not parsed yet: see parsed
+}
+
+// jsonlLine is a line of a JSONL archive as read: the worker that checks it
+// parses it, so that the reading of the archive, which runs on one worker
+// at a time to keep input order, is not also the decoding of every document.
+type jsonlLine struct {
+	text   []byte
+	n      int    // the line number
+	source string // the archive's name
+}
+
+// parsed is in with its JSONL line, if any, parsed into a document or an
+// error entry.
+func (in input) parsed() input {
+	if in.line == nil {
+		return in
+	}
+	return parseDoc(in.line.text, in.line.source, in.line.n, nil)
 }
 
 // yieldOr yields an entry from inside a walk, stopping the walk when the
@@ -380,7 +399,10 @@ func yieldJSONL(p string, o inputOptions, yield func(input) bool) bool {
 	for n := 1; ; n++ {
 		line, err := readLine(br, maxJSONLLine)
 		if len(bytes.TrimSpace(line)) > 0 || errors.Is(err, errLineTooLong) {
-			in := parseDoc(line, name, n, err)
+			in := input{line: &jsonlLine{line, n, name}}
+			if o.shards > 1 || errors.Is(err, errLineTooLong) {
+				in = parseDoc(line, name, n, err) // the shard is the id's
+			}
 			if o.shards > 1 && shardOf(in, n, o.shards) != o.shard {
 				line = nil
 			} else if !yield(in) {
@@ -425,20 +447,23 @@ func readLine(br *bufio.Reader, max int) ([]byte, error) {
 }
 
 func parseDoc(line []byte, name string, n int, readErr error) input {
-	where := fmt.Sprintf("%s:%d", name, n)
+	where := func() string { return fmt.Sprintf("%s:%d", name, n) }
 	if errors.Is(readErr, errLineTooLong) {
-		return input{path: where, err: fmt.Errorf("document longer than %d MiB: split it, or check it as a file", maxJSONLLine>>20)}
+		return input{path: where(), err: fmt.Errorf("document longer than %d MiB: split it, or check it as a file", maxJSONLLine>>20)}
 	}
-	var d jsonlDoc
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if err := dec.Decode(&d); err != nil {
-		return input{path: where, err: fmt.Errorf("not a JSON object with \"id\" and \"text\" (%v)", err)}
-	}
-	if dec.More() {
-		return input{path: where, err: errors.New("more than one JSON value on the line: one document per line")}
+	d, ok := decodeDocFast(line)
+	if !ok {
+		d = jsonlDoc{}
+		dec := json.NewDecoder(bytes.NewReader(line))
+		if err := dec.Decode(&d); err != nil {
+			return input{path: where(), err: fmt.Errorf("not a JSON object with \"id\" and \"text\" (%v)", err)}
+		}
+		if dec.More() {
+			return input{path: where(), err: errors.New("more than one JSON value on the line: one document per line")}
+		}
 	}
 	if d.ID == "" {
-		return input{path: where, err: errors.New(`no "id": every document needs one`)}
+		return input{path: where(), err: errors.New(`no "id": every document needs one`)}
 	}
 	d.line, d.source = n, name
 	return input{path: d.ID, doc: &d}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/relcheck/relcheck/checker"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/cli")
@@ -196,5 +199,57 @@ func TestFactsShow(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "", "facts", "show", "no-such-fact"); code != exitError || !strings.Contains(errOut, "relcheck facts search") {
 		t.Errorf("show of a missing id: exit %d, %s", code, errOut)
+	}
+}
+
+// TestTopContradicted: the text and json summaries list the contradicted
+// claims seen more than once across inputs; only they count them.
+func TestTopContradicted(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.txt", "b.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("Brezhnev visited India in 1964.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, out, _ := runCLI(t, "", "check", "--format", "text", dir)
+	if !strings.Contains(out, "most frequent contradicted claims:\n     2× ") {
+		t.Errorf("text lists no claim seen twice:\n%s", out)
+	}
+	_, out, _ = runCLI(t, "", "check", "--format", "json", dir)
+	var rep report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Summary.Top) != 1 || rep.Summary.Top[0].Count != 2 {
+		t.Errorf("json top_contradicted = %+v, want one claim seen twice", rep.Summary.Top)
+	}
+	for name, f := range formats {
+		_, lists := f(io.Discard, outputOptions{}).(topLister)
+		if want := name == "text" || name == "json"; lists != want {
+			t.Errorf("%s: lists the top contradicted claims: %v, want %v", name, lists, want)
+		}
+	}
+}
+
+func TestParseShow(t *testing.T) {
+	for s, want := range map[string]verdictSet{
+		"supported,contradicted,unknown": {true, true, true},
+		"all":                            {true, true, true},
+		"contradicted":                   {contradicted: true},
+		" unknown , supported":           {supported: true, unknown: true},
+	} {
+		got, err := parseShow(s)
+		if err != nil || got != want {
+			t.Errorf("parseShow(%q) = %+v, %v; want %+v", s, got, err, want)
+		}
+	}
+	only := verdictSet{contradicted: true}
+	if only.has(checker.Supported) || !only.has(checker.Contradicted) || only.has(checker.Unknown) || only.has("") {
+		t.Errorf("%+v.has is wrong", only)
+	}
+	for _, s := range []string{"", "maybe", "supported,"} {
+		if _, err := parseShow(s); err == nil {
+			t.Errorf("parseShow(%q) accepted", s)
+		}
 	}
 }

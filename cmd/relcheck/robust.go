@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"runtime/debug"
 	"unicode/utf8"
@@ -72,16 +73,26 @@ func sniffBinary(head []byte) string {
 	nul, odd := 0, 0
 	for i := 0; i < len(head); {
 		// Text is mostly printable ASCII, which counts for nothing here:
-		// skip it eight bytes at a time, and look byte by byte only at a
-		// word holding a control character or a byte of a multibyte rune.
-		for i+8 <= len(head) && plainASCII(binary.LittleEndian.Uint64(head[i:])) {
-			i += 8
+		// skip it 32 bytes at a time, find the first other byte a word at a
+		// time, and look byte by byte only at that one.
+		for ; i+32 <= len(head); i += 32 {
+			w := head[i : i+32]
+			if (notPlainBits(le64(w[0:]))|notPlainBits(le64(w[8:]))|notPlainBits(le64(w[16:]))|notPlainBits(le64(w[24:])))&highBits != 0 {
+				break
+			}
+		}
+		for ; i+8 <= len(head); i += 8 {
+			if m := notPlainBits(le64(head[i:])) & highBits; m != 0 {
+				i += bits.TrailingZeros64(m) / 8 // the lowest flagged byte: the first not plain
+				break
+			}
 		}
 		if i == len(head) {
 			break
 		}
 		c := head[i]
-		if c < utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
 			switch {
 			case c == 0:
 				nul++
@@ -91,8 +102,14 @@ func sniffBinary(head []byte) string {
 			}
 			i++
 			continue
+		case c >= 0xc2 && c <= 0xdf && i+1 < len(head) && head[i+1]&0xc0 == 0x80:
+			i += 2 // a valid two-byte rune (accented letters, Cyrillic...)
+			continue
+		case c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(head) && head[i+1]&0xc0 == 0x80 && head[i+2]&0xc0 == 0x80:
+			i += 3 // a valid three-byte rune from U+1000 that is no surrogate (dashes, quotes...)
+			continue
 		}
-		r, n := utf8.DecodeRune(head[i:])
+		r, n := utf8.DecodeRune(head[i:]) // any other rune, or invalid UTF-8
 		if r == utf8.RuneError && n == 1 {
 			if len(head)-i < utf8.UTFMax && len(head) == sniffLen {
 				break // a rune cut by the end of the sniffed bytes
@@ -110,14 +127,19 @@ func sniffBinary(head []byte) string {
 	return ""
 }
 
-// plainASCII reports whether the eight bytes of w are all printable ASCII
-// or DEL (0x20 to 0x7f). Subtracting 0x20 from every byte sets a byte's top
-// bit exactly when that byte is below 0x20 (the first such byte borrows, and
+// notPlainBits sets, among the highBits, at least the bit of the lowest
+// byte of w that is not printable ASCII or DEL (0x20 to 0x7f), and none if
+// every byte is. Subtracting 0x20 from every byte sets a byte's top bit
+// exactly when that byte is below 0x20 (the first such byte borrows, and
 // any later borrow only follows it); or-ing w sets it for bytes from 0x80.
-func plainASCII(w uint64) bool {
-	const lo, hi = 0x2020202020202020, 0x8080808080808080
-	return ((w-lo)|w)&hi == 0
+// The bits of several words can be or-ed before one test.
+func notPlainBits(w uint64) uint64 {
+	const lo = 0x2020202020202020
+	return (w - lo) | w
 }
+
+// le64 reads the first eight bytes of b, little-endian, in one load.
+func le64(b []byte) uint64 { return binary.LittleEndian.Uint64(b) }
 
 // errTooLarge stops reading a document over --max-doc-bytes.
 var errTooLarge = errors.New("document over --max-doc-bytes")

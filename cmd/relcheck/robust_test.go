@@ -446,7 +446,7 @@ func TestNeverWritesInputs(t *testing.T) {
 func TestPanicInCheckBecomesDocumentError(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"a.txt": claimSupported})
-	opts := checkOptions{show: map[checker.Verdict]bool{checker.Supported: true}}
+	opts := checkOptions{show: verdictSet{supported: true}}
 	var nilChecker *checker.Checker // Check on it panics: a stand-in for any bug in the checker
 	in := input{path: filepath.Join(dir, "a.txt")}
 	r := gather(func(send func(*result)) {
@@ -635,10 +635,10 @@ func TestTuneGC(t *testing.T) {
 	beforeLimit := debug.SetMemoryLimit(-1)
 
 	restore := tuneGC("line")
-	if got := debug.SetGCPercent(-1); got != 400 {
-		t.Errorf("streaming format: GOGC %d, want 400", got)
+	if got := debug.SetGCPercent(-1); got != 800 {
+		t.Errorf("streaming format: GOGC %d, want 800", got)
 	}
-	debug.SetGCPercent(400)
+	debug.SetGCPercent(800)
 	if got := debug.SetMemoryLimit(-1); got != 40<<20 {
 		t.Errorf("streaming format: memory limit %d, want 40 MiB", got)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -73,25 +74,29 @@ func sniffBoth(t *testing.T, b []byte) {
 	}
 }
 
-// TestPlainASCII checks the word test against its definition for every byte
-// value at every position of the word, on a background of each boundary
-// value.
-func TestPlainASCII(t *testing.T) {
+// TestNotPlainBits checks the word test against its definition: the lowest
+// flagged byte is the first that is not printable ASCII or DEL (0x20 to
+// 0x7f), whatever follows it, for any two byte values at any two places of a
+// word, on a background of each boundary value.
+func TestNotPlainBits(t *testing.T) {
 	for _, bg := range []byte{0x20, 0x41, 0x7f} {
-		for pos := range 8 {
-			for c := range 256 {
-				var w [8]byte
-				for i := range w {
-					w[i] = bg
-				}
-				w[pos] = byte(c)
-				want := c >= 0x20 && c < 0x80
-				x := uint64(0)
-				for i := 7; i >= 0; i-- {
-					x = x<<8 | uint64(w[i])
-				}
-				if got := plainASCII(x); got != want {
-					t.Fatalf("plainASCII(% x) = %v, want %v", w, got, want)
+		for p1 := range 8 {
+			for p2 := p1; p2 < 8; p2++ {
+				for c1 := range 256 {
+					for c2 := range 256 {
+						w := bytes.Repeat([]byte{bg}, 8)
+						w[p1], w[p2] = byte(c1), byte(c2)
+						want := 8 // none flagged
+						for i, c := range w {
+							if c < 0x20 || c >= 0x80 {
+								want = i
+								break
+							}
+						}
+						if got := bits.TrailingZeros64(notPlainBits(le64(w))&highBits) / 8; got != want {
+							t.Fatalf("notPlainBits(% x) flags byte %d first, want %d", w, got, want)
+						}
+					}
 				}
 			}
 		}
@@ -106,6 +111,7 @@ func TestSniffMatchesReference(t *testing.T) {
 		"", "a", "Brezhnev visited India in 1964.\n", "tab\there\r\n", "é€𐍈", "\xe2\x82", "\xff\xfe", "\x00\x00\x00",
 		"\x01\x02\x03\x04\x05\x06\x07\x08", "\x1b[31mred\x1b[0m", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f",
 		pngHeader, "RIFF\x00\x00\x00\x00WAVEfmt ", "\x00\x00\x00\x18ftypmp42",
+		"\u00c0\u07ff\u0800\u0fff\u1000\ud7ff\ue000\uffff", "\xed\xa0\x80\xe0\x80\x80\xc0\xaf\xc1\xbf\xe2\x80\xc0\xf4\x90\x80\x80",
 	}
 	for _, s := range seeds {
 		for n := range 24 {
@@ -124,9 +130,10 @@ func TestSniffMatchesReference(t *testing.T) {
 	}
 	// random bytes drawn mostly from the boundaries of the word test
 	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := []byte{0, 1, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b, 0x1f, 0x20, 'a', 0x7e, 0x7f, 0x80, 0xbf, 0xc2, 0xe2, 0xf0, 0xf4, 0xff}
+	alphabet := []byte{0, 1, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b, 0x1f, 0x20, 'a', 0x7e, 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf,
+		0xe0, 0xe1, 0xe2, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf4, 0xf5, 0xff}
 	for range 20000 {
-		b := make([]byte, rng.IntN(64))
+		b := make([]byte, rng.IntN(100))
 		for i := range b {
 			if rng.IntN(4) == 0 {
 				b[i] = alphabet[rng.IntN(len(alphabet))]
