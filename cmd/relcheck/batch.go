@@ -93,10 +93,14 @@ func runBatch(ctx context.Context, jobs int, tasks iter.Seq[work], emit func(*re
 		case ch, ok = <-streams:
 		default:
 			if err = wait(); err == nil {
-				ch, ok = <-streams
+				select {
+				case ch, ok = <-streams:
+				case <-ctx.Done(): // a worker may wait on an input that never comes
+					interrupted = true
+				}
 			}
 		}
-		if err != nil || !ok {
+		if err != nil || !ok || interrupted {
 			break
 		}
 		for {
@@ -105,10 +109,14 @@ func runBatch(ctx context.Context, jobs int, tasks iter.Seq[work], emit func(*re
 			case r, ok = <-ch:
 			default:
 				if err = wait(); err == nil {
-					r, ok = <-ch
+					select {
+					case r, ok = <-ch:
+					case <-ctx.Done():
+						interrupted = true
+					}
 				}
 			}
-			if err != nil || !ok {
+			if err != nil || !ok || interrupted {
 				break
 			}
 			if ctx.Err() != nil {

@@ -136,3 +136,45 @@ func TestRunBatchCancel(t *testing.T) {
 		}
 	}
 }
+
+// TestRunBatchCancelWhileBlocked: an interrupt ends runBatch even when
+// nothing will ever arrive: the walk waits on an input that never comes (a
+// file list on standard input), or a worker is stuck inside its input.
+func TestRunBatchCancelWhileBlocked(t *testing.T) {
+	never := make(chan struct{}) // never closed: blocks for good
+	sources := map[string]iter.Seq[work]{
+		"the walk waits": func(yield func(work) bool) {
+			if yield(func(send func(*result)) { send(&result{Path: "0"}) }) {
+				<-never
+			}
+		},
+		"a worker waits": func(yield func(work) bool) {
+			if yield(func(send func(*result)) { send(&result{Path: "0"}) }) {
+				yield(func(func(*result)) { <-never })
+			}
+		},
+	}
+	for name, tasks := range sources {
+		for _, jobs := range []int{1, 2} {
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() {
+				done <- runBatch(ctx, jobs, tasks, func(r *result) error {
+					if r.Path == "0" {
+						// the interrupt comes while runBatch waits for more
+						time.AfterFunc(20*time.Millisecond, cancel)
+					}
+					return nil
+				}, nil)
+			}()
+			select {
+			case err := <-done:
+				if !errors.Is(err, context.Canceled) {
+					t.Errorf("%s, jobs %d: err %v, want context.Canceled", name, jobs, err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%s, jobs %d: runBatch did not return after the interrupt", name, jobs)
+			}
+		}
+	}
+}
