@@ -13,6 +13,7 @@ type entry struct {
 	kind string   // "person", "place", "adjective", "office", "event"
 	ids  []string // more than one when the phrase is ambiguous
 	how  Resolution
+	conf float64 // confidence(how), set once the lexicon is built
 }
 
 // lexicon holds every phrase the record teaches the checker to recognise.
@@ -92,6 +93,9 @@ func newLexicon(r *facts.Record) *lexicon {
 	}
 	first := map[string][]phrase{}
 	for k, es := range lx.phrases {
+		for i := range es {
+			es[i].conf = confidence(es[i].how)
+		}
 		words := strings.Fields(k)
 		first[words[0]] = append(first[words[0]], phrase{words: words, entries: es})
 	}
@@ -103,7 +107,9 @@ func newLexicon(r *facts.Record) *lexicon {
 			}
 			return strings.Join(list[i].words, " ") < strings.Join(list[j].words, " ")
 		})
-		lx.words.add(w).phrases = list
+		info := lx.words.add(w)
+		info.phrases = list
+		info.cls |= clsPhrase
 	}
 	lx.gate = newGate(lx.phrases)
 	lx.byLetter = map[byte][]string{}

@@ -65,19 +65,19 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 	lx := c.lex
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.punct || inTime != nil && inTime[i] {
+		// a mention begins at a word that begins a phrase, a capitalised
+		// word long enough to be a misspelt name (see fuzzyPerson), or a
+		// pronoun; most words are none of them (and no punctuation is)
+		if !t.is(clsPhrase|clsPronoun) && !(t.cap && len(t.norm) >= fuzzyMinLen) || inTime != nil && inTime[i] {
 			continue
 		}
-		if t.info != nil && len(t.info.phrases) > 0 {
-			if m, ok := c.phraseAt(toks, i, st); ok {
-				out = append(out, m)
-				i = m.end - 1
+		if t.is(clsPhrase) {
+			var n int
+			if out, n = c.phraseAt(out, toks, i, st); n > 0 {
+				i += n - 1
 				continue
 			}
 		}
-		// only a capitalised word of fuzzyMinLen bytes or more may be a
-		// misspelt name (see fuzzyPerson), and most words are neither: the
-		// test here saves them a call
 		if t.cap && len(t.norm) >= fuzzyMinLen {
 			if id := c.fuzzyPerson(*t); id != "" {
 				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByFuzzy, conf: confidence(ByFuzzy), title: -1})
@@ -95,49 +95,45 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 }
 
 // phraseAt matches the lexicon's phrases that begin at toks[i], longest
-// first, and returns the mention of the first that holds.
-func (c *Checker) phraseAt(toks []token, i int, st *docState) (ment, bool) {
-	phrases := toks[i].info.phrases
+// first, and appends the mention of the first that holds to out; n is how
+// many tokens it covers, 0 when none holds (out is then unchanged).
+func (c *Checker) phraseAt(out []ment, toks []token, i int, st *docState) ([]ment, int) {
+	first := &toks[i]
+	phrases := first.info.phrases
 	for k := range phrases {
 		ph := &phrases[k]
 		n := ph.match(toks[i:])
 		if n == 0 {
 			continue
 		}
-		for _, e := range ph.entries {
-			m := ment{start: i, end: i + n, kind: e.kind, ids: e.ids, how: e.how, conf: confidence(e.how), title: -1}
-			if e.kind == "person" && len(e.ids) > 1 {
-				id := st.recentOf(e.ids)
-				if id == "" {
-					continue // an ambiguous surname nobody was named by yet
+		for x := range ph.entries {
+			e := &ph.entries[x]
+			ids, how, conf := e.ids, e.how, e.conf
+			switch e.kind {
+			case "person":
+				if !first.cap {
+					continue // names are written with capitals
 				}
-				m.ids = c.lex.only[id]
-				m.how = ByContext
-				m.conf = confidence(ByContext)
+				if len(ids) > 1 {
+					id := st.recentOf(ids)
+					if id == "" {
+						continue // an ambiguous surname nobody was named by yet
+					}
+					ids, how, conf = c.lex.only[id], ByContext, confidence(ByContext)
+				}
+			case "office":
+				if n == 1 && !first.cap && !titleWordLower[first.norm] {
+					continue // a title word in lower case, not one of those that count
+				}
 			}
-			if e.kind == "office" && !hasCap(toks[i:i+n]) && n == 1 && !titleWordLower[toks[i].norm] {
-				continue
-			}
-			if e.kind == "person" && !toks[i].cap {
-				continue // names are written with capitals
-			}
-			return m, true
+			return append(out, ment{start: i, end: i + n, kind: e.kind, ids: ids, how: how, conf: conf, title: -1}), n
 		}
 	}
-	return ment{}, false
+	return out, 0
 }
 
 // Title words that count as titles in lower case too ("the Soviet premier").
 var titleWordLower = map[string]bool{"premier": true, "leader": true, "president": true, "chairman": true}
-
-func hasCap(toks []token) bool {
-	for _, t := range toks {
-		if t.cap {
-			return true
-		}
-	}
-	return false
-}
 
 // fuzzyPerson takes a capitalised word the lexicon does not know for a
 // misspelt single-word name ("Krushchev", "Brezhnyev"), within one edit (two

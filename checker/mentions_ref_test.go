@@ -165,3 +165,12 @@ func FuzzFindMentions(f *testing.F) {
 		checkMentionsAgree(t, c, st, s)
 	})
 }
+
+func hasCap(toks []token) bool {
+	for _, t := range toks {
+		if t.cap {
+			return true
+		}
+	}
+	return false
+}

@@ -33,6 +33,7 @@ const (
 	clsCount                            // countWords
 	clsOrdinal                          // ordinalWords
 	clsYear                             // "year", "years": relative times and durations
+	clsPhrase                           // begins a phrase of the lexicon (wordInfo.phrases)
 )
 
 // wordInfo is what the checker knows about one word.
