@@ -54,11 +54,20 @@ func ordinalOf(w string) int {
 	return 0
 }
 
-func yearOf(w string) (int, bool) {
-	if len(w) != 4 || !allDigits(w) {
+// yearOf reads a year of four digits, 1800 to 2099; y is the number read
+// even when it is out of range. The digits are read here, not by
+// strconv.Atoi: every word with a digit is asked, several times.
+func yearOf(w string) (y int, ok bool) {
+	if len(w) != 4 {
 		return 0, false
 	}
-	y, _ := strconv.Atoi(w)
+	for i := 0; i < 4; i++ {
+		d := w[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		y = 10*y + int(d)
+	}
 	return y, y >= 1800 && y <= 2099
 }
 
@@ -163,7 +172,8 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 		}
 		if digit { // the readings up to the months need a digit
 			// ISO dates and year ranges written in one token: 2025-12-04, 1966-77, 1966–1977
-			if strings.Count(n, "-") == 2 {
+			hyphen := strings.IndexByte(n, '-') >= 0
+			if hyphen && strings.Count(n, "-") == 2 {
 				p := strings.Split(n, "-")
 				if y, ok := yearOf(p[0]); ok && len(p[1]) == 2 && len(p[2]) == 2 && allDigits(p[1]) && allDigits(p[2]) {
 					m, _ := strconv.Atoi(p[1])
@@ -174,7 +184,7 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 					}
 				}
 			}
-			if a, b, ok := strings.Cut(n, "-"); ok && !strings.Contains(b, "-") {
+			if a, b, ok := strings.Cut(n, "-"); hyphen && ok && !strings.Contains(b, "-") {
 				if ya, ok := yearOf(a); ok && allDigits(b) && (len(b) == 2 || len(b) == 4) {
 					yb, _ := strconv.Atoi(b)
 					if len(b) == 2 {
