@@ -4,8 +4,6 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/relcheck/relcheck/checker/markup"
 	"github.com/relcheck/relcheck/facts"
@@ -21,18 +19,16 @@ type Options struct {
 // Checker checks text against one record. It is safe for concurrent use:
 // each document keeps its own state.
 type Checker struct {
-	rec   *facts.Record
-	lex   *lexicon
-	opts  Options
-	texts *recordTexts // the explanations' recurring words about the record
-	// fuzzyPerson's answers by word, shared by every document
-	fuzzyMemo sync.Map
-	fuzzyN    atomic.Int64
+	rec       *facts.Record
+	lex       *lexicon
+	opts      Options
+	texts     *recordTexts // the explanations' recurring words about the record
+	fuzzyMemo *fuzzyMemo   // fuzzyPerson's answers
 }
 
 // New builds a Checker: it learns every name, title and place of the record.
 func New(rec *facts.Record, opts Options) *Checker {
-	return &Checker{rec: rec, lex: newLexicon(rec), opts: opts, texts: newRecordTexts(rec)}
+	return &Checker{rec: rec, lex: newLexicon(rec), opts: opts, texts: newRecordTexts(rec), fuzzyMemo: new(fuzzyMemo)}
 }
 
 // Record returns the record the checker uses.

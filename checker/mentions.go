@@ -1,8 +1,10 @@
 package checker
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/relcheck/relcheck/internal/edit"
@@ -15,6 +17,8 @@ type ment struct {
 	ids        []string
 	how        Resolution
 	conf       float64
+	who        *person // persons: who, ids[0]
+	isCountry  bool    // places and adjectives: ids[0] is a country
 	// offices: the qualifiers written with the title
 	country string // "Soviet", "India's", "of the USSR" → place id
 	ordinal int
@@ -80,13 +84,13 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 		}
 		if t.cap && len(t.norm) >= fuzzyMinLen {
 			if id := c.fuzzyPerson(*t); id != "" {
-				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByFuzzy, conf: confidence(ByFuzzy), title: -1})
+				out = append(out, personMent(i, lx.people[id], ByFuzzy))
 				continue
 			}
 		}
 		if t.is(clsPronoun) {
-			if id := st.lastOf(pronouns[t.norm]); id != "" {
-				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByPronoun, conf: confidence(ByPronoun), title: -1})
+			if p := st.lastOf(pronouns[t.norm]); p != nil {
+				out = append(out, personMent(i, p, ByPronoun))
 			}
 		}
 	}
@@ -108,28 +112,33 @@ func (c *Checker) phraseAt(out []ment, toks []token, i int, st *docState) ([]men
 		}
 		for x := range ph.entries {
 			e := &ph.entries[x]
-			ids, how, conf := e.ids, e.how, e.conf
+			m := ment{start: i, end: i + n, kind: e.kind, ids: e.ids, how: e.how, conf: e.conf, isCountry: e.isCountry, title: -1}
 			switch e.kind {
 			case "person":
 				if !first.cap {
 					continue // names are written with capitals
 				}
-				if len(ids) > 1 {
-					id := st.recentOf(ids)
-					if id == "" {
+				m.who = e.who[0]
+				if len(e.who) > 1 {
+					if m.who = st.recentOf(e.who); m.who == nil {
 						continue // an ambiguous surname nobody was named by yet
 					}
-					ids, how, conf = c.lex.only[id], ByContext, confidence(ByContext)
+					m.ids, m.how, m.conf = m.who.ids, ByContext, confidence(ByContext)
 				}
 			case "office":
 				if n == 1 && !first.cap && !titleWordLower[first.norm] {
 					continue // a title word in lower case, not one of those that count
 				}
 			}
-			return append(out, ment{start: i, end: i + n, kind: e.kind, ids: ids, how: how, conf: conf, title: -1}), n
+			return append(out, m), n
 		}
 	}
 	return out, 0
+}
+
+// personMent is the mention of a person at toks[i], resolved as how says.
+func personMent(i int, p *person, how Resolution) ment {
+	return ment{start: i, end: i + 1, kind: "person", ids: p.ids, how: how, conf: confidence(how), who: p, title: -1}
 }
 
 // Title words that count as titles in lower case too ("the Soviet premier").
@@ -141,7 +150,7 @@ var titleWordLower = map[string]bool{"premier": true, "leader": true, "president
 //
 // The answer depends on the word alone, and the same capitalised words come
 // back sentence after sentence ("Officials", "Historians"), so answers are
-// remembered, up to fuzzyMemoMax words.
+// remembered (see fuzzyMemo).
 func (c *Checker) fuzzyPerson(t token) string {
 	if t.punct || !t.cap || len(t.norm) < fuzzyMinLen {
 		return "" // fewer bytes: fewer runes
@@ -149,13 +158,12 @@ func (c *Checker) fuzzyPerson(t token) string {
 	if !c.lex.fuzzyMay(t.norm) {
 		return ""
 	}
-	if id, ok := c.fuzzyMemo.Load(t.norm); ok {
-		return id.(string)
+	slot := c.fuzzyMemo.slot(t.norm)
+	if a := slot.Load(); a != nil && a.word == t.norm {
+		return a.id
 	}
 	id := c.fuzzyLookup(t.norm)
-	if c.fuzzyN.Add(1) <= fuzzyMemoMax {
-		c.fuzzyMemo.Store(strings.Clone(t.norm), id) // the norm shares its sentence's memory
-	}
+	slot.Store(&fuzzyAnswer{word: strings.Clone(t.norm), id: id}) // the norm shares its sentence's memory
 	return id
 }
 
@@ -163,8 +171,30 @@ func (c *Checker) fuzzyPerson(t token) string {
 // and a word of fewer bytes has fewer runes.
 const fuzzyMinLen = 6
 
-// fuzzyMemoMax bounds the words fuzzyPerson remembers.
-const fuzzyMemoMax = 1 << 16
+// fuzzyMemo remembers fuzzyPerson's answers, shared by every document. It
+// is a cache of fuzzyMemoSize slots, one answer each, the slot picked by a
+// hash of the word: a word that finds another in its slot is looked up
+// again and takes the slot. Its reads, one per capitalised word of a
+// sentence, take no lock and make no allocation (a sync.Map keyed by the
+// word did both: it boxed each word in an interface); the answers, once
+// stored, are never changed, only replaced.
+type fuzzyMemo struct {
+	slots [fuzzyMemoSize]atomic.Pointer[fuzzyAnswer]
+}
+
+// fuzzyMemoSize is a power of two: more slots than the distinct capitalised
+// words of most corpora that pass fuzzyMay.
+const fuzzyMemoSize = 1 << 14
+
+type fuzzyAnswer struct {
+	word string // the word asked (a normal form)
+	id   string // fuzzyLookup's answer
+}
+
+func (m *fuzzyMemo) slot(w string) *atomic.Pointer[fuzzyAnswer] {
+	h := wordHash(wordPrefix(w), len(w), w[len(w)-1]) >> (64 - bits.TrailingZeros(fuzzyMemoSize))
+	return &m.slots[h]
+}
 
 // fuzzyMay is false when no name is within fuzzyLookup's distance of an
 // ASCII word by length alone: an edit distance is at least the difference

@@ -94,13 +94,10 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 		m := &s.ments[k]
 		switch m.kind {
 		case "person":
-			st.recent[m.ids[0]] = st.seq
-			if p := c.rec.Person(m.ids[0]); p != nil {
-				st.last[p.Gender] = p.ID
-			}
+			st.named(m.who)
 		case "place", "adjective":
-			if pl := c.rec.Place(m.ids[0]); pl != nil && pl.Kind == "country" {
-				st.noteCountry(pl.ID)
+			if m.isCountry {
+				st.noteCountry(m.ids[0])
 			}
 		}
 	}
@@ -1291,10 +1288,8 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 	}
 	for k := range s.ments {
 		m := &s.ments[k]
-		if m.kind == "place" || m.kind == "adjective" {
-			if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "country" {
-				base.Places = appendNew(base.Places, p.ID)
-			}
+		if (m.kind == "place" || m.kind == "adjective") && m.isCountry {
+			base.Places = appendNew(base.Places, m.ids[0])
 		}
 	}
 	var peopleBuf [4]*ment
@@ -1377,8 +1372,8 @@ func (c *Checker) relationsClaims(s *sentence, st *docState, out []Claim) []Clai
 	for k := range s.ments {
 		m := &s.ments[k]
 		if (m.kind == "place" || m.kind == "adjective") && (m.start < b || s.w(m.start-1) == "between" || s.w(m.start-1) == "and" && m.start < b+8) {
-			if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "country" {
-				base.Places = appendNew(base.Places, p.ID)
+			if m.isCountry {
+				base.Places = appendNew(base.Places, m.ids[0])
 			}
 		}
 	}
@@ -1530,7 +1525,7 @@ func (c *Checker) countryCompound(w string) bool {
 		p, rest, more = strings.Cut(rest, "-")
 		ok := false
 		for _, e := range c.lex.phrases[p] {
-			if e.kind == "adjective" || e.kind == "place" && c.rec.Place(e.ids[0]).Kind == "country" {
+			if e.kind == "adjective" || e.kind == "place" && e.isCountry {
 				ok = true
 			}
 		}

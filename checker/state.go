@@ -6,9 +6,9 @@ import "github.com/relcheck/relcheck/facts"
 // time, the last event of each kind. It resolves pronouns, surnames shared by
 // several people, relative times and "this visit" / "the treaty".
 type docState struct {
-	seq       int // sentences read
-	last      map[byte]string
-	recent    map[string]int // person id → sentence where last named
+	seq       int         // sentences read
+	last      []lastNamed // the last person named of each gender
+	recent    []int       // by person.n: the sentence where the person was last named, 0 for never
 	lastTime  facts.Interval
 	timeSeq   int
 	lastEvent map[string]string // claim kind → event id
@@ -29,17 +29,48 @@ type docState struct {
 }
 
 func newDocState(date facts.Date) *docState {
-	return &docState{last: map[byte]string{}, recent: map[string]int{}, lastEvent: map[string]string{}, eventSeq: map[string]int{}, docDate: date, sentenceEvents: map[string]string{}}
+	return &docState{lastEvent: map[string]string{}, eventSeq: map[string]int{}, docDate: date, sentenceEvents: map[string]string{}}
 }
 
-func (st *docState) lastOf(gender byte) string { return st.last[gender] }
+// lastNamed is the last person named of a gender.
+type lastNamed struct {
+	gender byte
+	who    *person
+}
 
-// recentOf picks, of several people sharing a name, the one named last.
-func (st *docState) recentOf(ids []string) string {
-	best, bestSeq := "", 0
-	for _, id := range ids {
-		if s := st.recent[id]; s > bestSeq {
-			best, bestSeq = id, s
+// named notes that the sentence being read names p.
+func (st *docState) named(p *person) {
+	if p.n >= len(st.recent) {
+		st.recent = append(st.recent, make([]int, p.n+1-len(st.recent))...)
+	}
+	st.recent[p.n] = st.seq
+	for i := range st.last {
+		if st.last[i].gender == p.gender {
+			st.last[i].who = p
+			return
+		}
+	}
+	st.last = append(st.last, lastNamed{p.gender, p})
+}
+
+// lastOf is the last person named of a gender, or nil.
+func (st *docState) lastOf(gender byte) *person {
+	for _, l := range st.last {
+		if l.gender == gender {
+			return l.who
+		}
+	}
+	return nil
+}
+
+// recentOf picks, of several people sharing a name, the one named last, or
+// nil if none of them was named yet.
+func (st *docState) recentOf(who []*person) *person {
+	var best *person
+	bestSeq := 0
+	for _, p := range who {
+		if p.n < len(st.recent) && st.recent[p.n] > bestSeq {
+			best, bestSeq = p, st.recent[p.n]
 		}
 	}
 	return best
