@@ -46,6 +46,9 @@ type sentence struct {
 	times []timeExpr
 	ments []ment
 	mode  Mode
+	// the classes of the sentence's words, together: a pass that looks for
+	// a word of a class need not be made when no word has it
+	cls wordClass
 	// the visit and summit triggers' token indexes, once nearestTrigger has
 	// looked for them; the words of every kind of trigger, once timesFor has
 	triggerAt, kindAt []int
@@ -71,6 +74,9 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 		return nil // a sentence the gate turned away (see prepare), or no words
 	}
 	s := &sentence{text: text, toks: toks, kindAt: st.kindAt[:0]}
+	for i := range toks {
+		s.cls |= toks[i].cls
+	}
 	st.times = appendTimes(st.times[:0], s.toks, st.timeContext())
 	s.times = st.times
 	s.ments = c.findMentions(s.toks, s.times, st)
@@ -132,6 +138,14 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 	return out
 }
 
+// firstOf is the index of the first word of a class, or -1.
+func (s *sentence) firstOf(c wordClass) int {
+	if s.cls&c == 0 {
+		return -1
+	}
+	return s.findClass(c)
+}
+
 // mayClaim is a cheap, conservative test run before the claim builders: it
 // is false only when none of them can make a claim, because the sentence
 // holds none of the words or mentions each needs: a visit trigger
@@ -145,6 +159,9 @@ func mayClaim(s *sentence) bool {
 		if m.kind == "office" || m.kind == "event" {
 			return true
 		}
+	}
+	if s.cls&(clsVisitNear|clsClaim) == 0 {
+		return false
 	}
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -205,6 +222,9 @@ func modeOf(s *sentence) Mode {
 	}
 	if w := s.w(0); (w == "had" || w == "were" || w == "should") && len(s.ments) > 0 && s.ments[0].start == 1 {
 		return Conditional // "Had Modi gone to Moscow in 2025, …"
+	}
+	if s.cls&clsMode == 0 {
+		return Asserted // no case below can hold
 	}
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -337,11 +357,13 @@ func (c *Checker) exportMentions(s *sentence) []Mention {
 // premier, Nikita Khrushchev", "Khrushchev, then Premier", "Putin as Prime
 // Minister"; and reads each title's country and ordinal.
 func (c *Checker) attachTitles(s *sentence) {
+	offices := false
 	for k := range s.ments {
 		m := &s.ments[k]
 		if m.kind != "office" {
 			continue
 		}
+		offices = true
 		// qualifiers before: "India's first", "the Soviet", "first Indian"
 		j := m.start - 1
 		for j >= 0 {
@@ -379,6 +401,9 @@ func (c *Checker) attachTitles(s *sentence) {
 				m.end = pm.end
 			}
 		}
+	}
+	if !offices {
+		return // every title attached below is an office mention
 	}
 	// attach: title directly before a person; a person then ", [the] title"; a
 	// title then ", person"; person "as" / "was" / "became" title
@@ -731,7 +756,10 @@ func countIn(s *sentence) (at, n int) {
 		if !t.is(clsNumber) && !t.digit {
 			continue // no count
 		}
-		if n, ok := countOf(t.norm); ok && t.norm != "a" && t.norm != "an" {
+		if t.norm == "a" || t.norm == "an" {
+			continue // a number word, but never a count here
+		}
+		if n, ok := countOf(t.norm); ok {
 			if nx := s.w(i + 1); nx == "times" || nx == "occasions" || ((nx == "visits" || nx == "trips") && s.w(i-1) != "the") {
 				return i, n
 			}
@@ -767,6 +795,9 @@ func (c *Checker) placesAfter(s *sentence, i int) (dest *ment, origin *ment) {
 // visitClaims: "X visited Y in T", "X's visit to Y", "X flew to Y", "Y hosted
 // X", "X was in Y", "Y was visited by X", "X's 1973 visit".
 func (c *Checker) visitClaims(s *sentence, st *docState, out []Claim) []Claim {
+	if s.cls&(clsVisit|clsVisitNear) == 0 {
+		return out // no trigger (see isVisitTrigger)
+	}
 	for i := range s.toks {
 		if !s.isVisitTrigger(i) {
 			continue
@@ -1099,7 +1130,7 @@ func (s *sentence) subjectsBefore(v int, group []*ment) []*ment {
 // summitClaims: "the 15th annual summit in New Delhi in 2014", "Modi's first
 // summit with Putin in 2014".
 func (c *Checker) summitClaims(s *sentence, st *docState, out []Claim) []Claim {
-	v := s.findClass(clsSummitWord)
+	v := s.firstOf(clsSummitWord)
 	if v < 0 {
 		return out
 	}
@@ -1215,7 +1246,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 			}
 		}
 	}
-	noun := s.findClass(clsAgreeNoun)
+	noun := s.firstOf(clsAgreeNoun)
 	if len(named) == 0 && noun < 0 {
 		return out
 	}
@@ -1299,7 +1330,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 	if anaphor {
 		conf = 0.85
 	}
-	signed := s.findClass(clsSign) >= 0 || s.findClass(clsDateWord) >= 0
+	signed := s.firstOf(clsSign) >= 0 || s.firstOf(clsDateWord) >= 0
 	if !signed && noun < 0 && base.EventID != "" && !s.namedFully(named) {
 		return out // a bare keyword ("BrahMos") without a word of agreeing
 	}
@@ -1342,7 +1373,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 // relationsClaims: "relations began in the late 1950s", "ties were
 // established in 1947", "this visit is considered the beginning of relations".
 func (c *Checker) relationsClaims(s *sentence, st *docState, out []Claim) []Claim {
-	if s.findClass(clsRelNoun) < 0 {
+	if s.firstOf(clsRelNoun) < 0 {
 		return out
 	}
 	b := -1
@@ -1384,7 +1415,7 @@ func (c *Checker) relationsClaims(s *sentence, st *docState, out []Claim) []Clai
 	times := s.claimTimes()
 	if len(times) == 0 {
 		// "This visit is considered the beginning of relations"
-		if s.findClass(clsRelative) >= 0 {
+		if s.firstOf(clsRelative) >= 0 {
 			if id := st.recentEvent(KindVisit); id != "" {
 				if e := c.rec.Event(id); e != nil {
 					cl := base
