@@ -54,6 +54,9 @@ type sentence struct {
 	triggerAt, kindAt []int
 	kindsRead         bool // kindAt is filled (it starts as a buffer of docState's)
 	mixedKinds        bool // kindAt holds triggers of more than one kind
+	// countIn's answer, once countRead (see count)
+	countRead       bool
+	countAt, nCount int
 }
 
 // tokText is token i as written.
@@ -336,7 +339,11 @@ func (c *Checker) exportMentions(s *sentence) []Mention {
 			continue
 		}
 		a, b := s.toks[m.start].start, s.toks[m.end-1].end
-		out = append(out, Mention{Start: a, End: b, Text: s.text[a:b], Kind: m.kind, ID: strings.Join(m.ids, "|"), How: m.how, Confidence: m.conf})
+		id := m.ids[0]
+		if len(m.ids) > 1 {
+			id = strings.Join(m.ids, "|")
+		}
+		out = append(out, Mention{Start: a, End: b, Text: s.text[a:b], Kind: m.kind, ID: id, How: m.how, Confidence: m.conf})
 	}
 	for _, t := range s.times {
 		a, b := s.toks[t.start].start, s.toks[t.end-1].end
@@ -768,6 +775,16 @@ func countIn(s *sentence) (at, n int) {
 	return -1, 0
 }
 
+// count is countIn's answer, read once per sentence: every visit trigger
+// asks.
+func (s *sentence) count() (at, n int) {
+	if !s.countRead {
+		s.countRead = true
+		s.countAt, s.nCount = countIn(s)
+	}
+	return s.countAt, s.nCount
+}
+
 // countWords are counts written as one word (countIn).
 var countWords = set("once twice thrice")
 
@@ -930,7 +947,7 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int, out []Claim) [
 		times = keep
 	}
 	var recent []timeExpr // "eleven times, most recently in 2025": a claim of its own
-	ci, count := countIn(s)
+	ci, count := s.count()
 	if ci >= 0 {
 		var rest []timeExpr
 		for _, t := range times {
