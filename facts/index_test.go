@@ -211,6 +211,14 @@ func checkIndexed(t *testing.T, r *Record, rng *rand.Rand) {
 			t.Errorf(format, args...)
 		}
 	}
+	// each event's days, read by Parse, are its interval's
+	for _, e := range append(slices.Clone(r.Events), &Event{When: Interval{End: Date{Y: 1990, Prec: Year}}}) {
+		w := e.When
+		want := Days{Lo: w.Lo(), Hi: w.Hi(), StartFirst: w.Start.First(), StartLast: w.Start.Last(), EndFirst: w.End.First(), EndLast: w.End.Last()}
+		if got := e.Days(); got != want {
+			fail("event %q: Days() = %+v; its interval says %+v", e.ID, got, want)
+		}
+	}
 	offices := []string{"", "no-such-office"}
 	for _, o := range r.Offices {
 		offices = append(offices, o.ID)

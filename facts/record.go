@@ -124,6 +124,17 @@ type Event struct {
 	Sources    []string
 	Note       string
 	Pos        Pos
+
+	days      Days // When.Days(), read once by Parse
+	daysKnown bool
+}
+
+// Days is e.When.Days(), which Parse reads once for every event of a record.
+func (e *Event) Days() Days {
+	if !e.daysKnown {
+		return e.When.Days() // an event made outside Parse
+	}
+	return e.days
 }
 
 // HasTag reports whether the event carries a tag.
