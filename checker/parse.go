@@ -77,10 +77,17 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 		return nil // a sentence the gate turned away (see prepare), or no words
 	}
 	s := &sentence{text: text, toks: toks, kindAt: st.kindAt[:0]}
+	var cls wordClass
+	digit := false
 	for i := range toks {
-		s.cls |= toks[i].cls
+		cls |= toks[i].cls
+		digit = digit || toks[i].digit
 	}
-	st.times = appendTimes(st.times[:0], s.toks, st.timeContext())
+	s.cls = cls
+	st.times = st.times[:0]
+	if mayHoldTime(cls, digit) {
+		st.times = appendTimes(st.times, s.toks, st.timeContext())
+	}
 	s.times = st.times
 	s.ments = c.findMentions(s.toks, s.times, st)
 

@@ -349,6 +349,25 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 	return out
 }
 
+// durationWords are the words without a digit that make a duration on
+// their own ("a twenty-year treaty"): a number word joined to "-year"
+// (see countOf).
+var durationWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range numberWords {
+		m[w+"-year"] = true
+	}
+	return m
+}()
+
+// mayHoldTime is false for the words of a sentence that holds no time: a
+// time needs a digit, a month, "year" or "years", or a duration word (see
+// appendTimes). cls is the words' classes together, digit whether any of
+// them holds a digit.
+func mayHoldTime(cls wordClass, digit bool) bool {
+	return digit || cls&(clsMonth|clsYear|clsDuration) != 0
+}
+
 // yearWords make relative times and durations without a digit: "that
 // year", "two years later", "a twenty-year treaty".
 var yearWords = set("year years")
