@@ -112,13 +112,13 @@ func (c *Checker) claimPlace(cl *Claim) *facts.Place {
 }
 
 // placeDest is the country (and city) a visit to a place went to, by the
-// country the place belonged to on the first day of the time.
-func (c *Checker) placeDest(p *facts.Place, when facts.Interval) (country, city string) {
+// country the place belonged to on the first day of the time (its Lo).
+func (c *Checker) placeDest(p *facts.Place, first facts.DayNum) (country, city string) {
 	if p == nil {
 		return "", ""
 	}
 	if p.Kind == "city" {
-		return c.rec.CountryAt(p.ID, when.Lo()), p.ID
+		return p.CountryAt(first), p.ID
 	}
 	return p.ID, ""
 }
@@ -145,7 +145,7 @@ func (c *Checker) visitsOf(cl *Claim, place *facts.Place, out []visitMatch) []vi
 		if e.Kind != facts.Visit || !involvesAll(e, cl.Subjects) {
 			continue
 		}
-		country, city := c.placeDest(place, e.When)
+		country, city := c.placeDest(place, e.Days().Lo)
 		if country != "" && !c.rec.SameCountry(country, e.To) && !c.rec.SameCountry(e.To, country) {
 			continue
 		}
@@ -230,7 +230,7 @@ func (c *Checker) judgeVisit(cl *Claim) {
 	all := c.visitsOf(cl, place, buf[:0])
 	who := c.personNames(cl.Subjects)
 	dest := "abroad"
-	country, _ := c.placeDest(place, cl.Time.When)
+	country, _ := c.placeDest(place, cl.Time.When.Lo())
 	if country != "" {
 		dest = c.countryName(country)
 	} else if len(all) > 0 {
@@ -285,7 +285,7 @@ func (c *Checker) judgeVisit(cl *Claim) {
 		}
 	}
 	if when != cl.Time.When {
-		country, _ = c.placeDest(place, when)
+		country, _ = c.placeDest(place, when.Lo())
 	}
 	covered, scope := c.visitCovered(cl, country, when)
 	// What the record holds (visitList) is written only by the verdicts that

@@ -129,6 +129,12 @@ func (r *Record) buildIndex() {
 	for _, e := range r.Events {
 		e.days, e.daysKnown = e.When.Days(), true
 	}
+	for _, p := range r.Places {
+		for i := range p.In {
+			in := &p.In[i]
+			in.lo, in.hi, in.daysKnown = in.When.Lo(), in.When.Hi(), true
+		}
+	}
 	idx.expand = make(map[string][]string, len(r.Offices))
 	for _, o := range r.Offices {
 		if len(o.Includes) == 0 {
