@@ -127,11 +127,11 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 		return nil
 	}
 	quoted, speaker := c.quotation(s)
-	mentions := c.exportMentions(s)
+	mentions := c.exportMentions(s, &st.mentionMem)
 	// The claims go to the caller, who keeps them: they get memory of their
-	// own, one allocation for the sentence's, rather than one each. The list
-	// of pointers is st's, reused.
-	claims := make([]Claim, len(built))
+	// own, carved from the document's slab (see slab), not one allocation
+	// each. The list of pointers is st's, reused.
+	claims := st.claimMem.take(len(built))
 	copy(claims, built)
 	clear(built) // st keeps no pointer into the sentence
 	out := st.claims[:0]
@@ -338,8 +338,8 @@ func (c *Checker) quotation(s *sentence) (bool, string) {
 	return true, ""
 }
 
-func (c *Checker) exportMentions(s *sentence) []Mention {
-	out := make([]Mention, 0, len(s.ments)+len(s.times))
+func (c *Checker) exportMentions(s *sentence, mem *slab[Mention]) []Mention {
+	out := mem.take(len(s.ments) + len(s.times))[:0]
 	for k := range s.ments {
 		m := &s.ments[k]
 		if m.kind == "adjective" {
