@@ -738,11 +738,23 @@ func minConf(ms []*ment) float64 {
 	return c
 }
 
-func ids(ms []*ment) []string {
-	var out []string
+// ids are the people's ids, each once, in a list carved from the document's
+// slab (nil for none).
+func (st *docState) ids(ms []*ment) []string {
+	if len(ms) == 0 {
+		return nil
+	}
+	out := st.stringMem.take(len(ms))[:0]
 	for _, m := range ms {
 		out = appendNew(out, m.ids[0])
 	}
+	return out
+}
+
+// list is a list of the one id, carved from the document's slab.
+func (st *docState) list(id string) []string {
+	out := st.stringMem.take(1)
+	out[0] = id
 	return out
 }
 
@@ -993,9 +1005,9 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int, out []Claim) [
 			return out
 		}
 	}
-	base := Claim{Kind: KindVisit, Subjects: ids(subjects), Negated: negatedBefore(s, 0, v), Count: count, Phrase: s.tokText(v), Elsewhere: elsewhere}
+	base := Claim{Kind: KindVisit, Subjects: st.ids(subjects), Negated: negatedBefore(s, 0, v), Count: count, Phrase: s.tokText(v), Elsewhere: elsewhere}
 	if dest != nil {
-		base.Places = append(base.Places, dest.ids[0])
+		base.Places = st.list(dest.ids[0])
 		conf = min(conf, dest.conf)
 	}
 	if origin != nil {
@@ -1213,7 +1225,7 @@ func (c *Checker) summitClaims(s *sentence, st *docState, out []Claim) []Claim {
 	} else if n, ok := countOf(s.w(v - 2)); ok && s.w(v) == "summits" && s.w(v-1) == "annual" {
 		base.Count = n
 	}
-	base.Subjects = ids(people)
+	base.Subjects = st.ids(people)
 	for k := range s.ments {
 		// "held in New Delhi", "Moscow hosted the 19th summit"
 		if m := s.ments[k]; m.kind == "place" && s.w(m.start-1) != "from" && s.w(m.start-1) != "with" {
@@ -1348,7 +1360,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 		}
 	}
 	var peopleBuf [4]*ment
-	base.Subjects = ids(s.appendPersons(peopleBuf[:0], 0, len(s.toks)))
+	base.Subjects = st.ids(s.appendPersons(peopleBuf[:0], 0, len(s.toks)))
 	base.Negated = negatedBefore(s, 0, at)
 	conf := 1.0
 	if anaphor {
