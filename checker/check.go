@@ -24,11 +24,20 @@ type Checker struct {
 	opts      Options
 	texts     *recordTexts // the explanations' recurring words about the record
 	fuzzyMemo *fuzzyMemo   // fuzzyPerson's answers
+	// the record's agreements, in record order: what an agreement claim
+	// that names none is checked against
+	agreements []*facts.Event
 }
 
 // New builds a Checker: it learns every name, title and place of the record.
 func New(rec *facts.Record, opts Options) *Checker {
-	return &Checker{rec: rec, lex: newLexicon(rec), opts: opts, texts: newRecordTexts(rec), fuzzyMemo: new(fuzzyMemo)}
+	c := &Checker{rec: rec, lex: newLexicon(rec), opts: opts, texts: newRecordTexts(rec), fuzzyMemo: new(fuzzyMemo)}
+	for _, e := range rec.Events {
+		if e.Kind == facts.Agreement {
+			c.agreements = append(c.agreements, e)
+		}
+	}
+	return c
 }
 
 // Record returns the record the checker uses.

@@ -740,8 +740,8 @@ func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
 			}
 		}
 	} else {
-		for _, e := range c.rec.Events {
-			if e.Kind == facts.Agreement && c.agreementKindFits(cl.Phrase, e) && c.partiesFit(cl.Places, e) {
+		for _, e := range c.agreements {
+			if c.agreementKindFits(cl.Phrase, e) && c.partiesFit(cl.Places, e) {
 				cands = append(cands, e)
 			}
 		}

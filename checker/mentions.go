@@ -66,7 +66,6 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 		}
 	}
 	out := st.ments[:0]
-	lx := c.lex
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		// a mention begins at a word that begins a phrase, a capitalised
@@ -83,8 +82,8 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 			}
 		}
 		if t.cap && len(t.norm) >= fuzzyMinLen {
-			if id := c.fuzzyPerson(*t); id != "" {
-				out = append(out, personMent(i, lx.people[id], ByFuzzy))
+			if p := c.fuzzyPersonOf(*t); p != nil {
+				out = append(out, personMent(i, p, ByFuzzy))
 				continue
 			}
 		}
@@ -150,21 +149,32 @@ var titleWordLower = map[string]bool{"premier": true, "leader": true, "president
 //
 // The answer depends on the word alone, and the same capitalised words come
 // back sentence after sentence ("Officials", "Historians"), so answers are
-// remembered (see fuzzyMemo).
+// remembered (see fuzzyMemo). The answer is the person's id, or "".
 func (c *Checker) fuzzyPerson(t token) string {
+	if p := c.fuzzyPersonOf(t); p != nil {
+		return p.ids[0]
+	}
+	return ""
+}
+
+// fuzzyPersonOf is fuzzyPerson's person, or nil.
+func (c *Checker) fuzzyPersonOf(t token) *person {
 	if t.punct || !t.cap || len(t.norm) < fuzzyMinLen {
-		return "" // fewer bytes: fewer runes
+		return nil // fewer bytes: fewer runes
 	}
 	if !c.lex.fuzzyMay(t.norm) {
-		return ""
+		return nil
 	}
 	slot := c.fuzzyMemo.slot(t.norm)
 	if a := slot.Load(); a != nil && a.word == t.norm {
-		return a.id
+		return a.who
 	}
-	id := c.fuzzyLookup(t.norm)
-	slot.Store(&fuzzyAnswer{word: strings.Clone(t.norm), id: id}) // the norm shares its sentence's memory
-	return id
+	var who *person
+	if id := c.fuzzyLookup(t.norm); id != "" {
+		who = c.lex.people[id]
+	}
+	slot.Store(&fuzzyAnswer{word: strings.Clone(t.norm), who: who}) // the norm shares its sentence's memory
+	return who
 }
 
 // fuzzyMinLen: a word of fewer runes is never taken for a misspelt name,
@@ -187,8 +197,8 @@ type fuzzyMemo struct {
 const fuzzyMemoSize = 1 << 14
 
 type fuzzyAnswer struct {
-	word string // the word asked (a normal form)
-	id   string // fuzzyLookup's answer
+	word string  // the word asked (a normal form)
+	who  *person // fuzzyLookup's answer, nil for none
 }
 
 func (m *fuzzyMemo) slot(w string) *atomic.Pointer[fuzzyAnswer] {

@@ -44,6 +44,9 @@ func ordinalOf(w string) int {
 	if n, ok := ordinalWords[w]; ok {
 		return n
 	}
+	if w == "" || 'a' <= w[0] && w[0] <= 'z' {
+		return 0 // strconv.Atoi below would fail, and allocate its error
+	}
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		if strings.HasSuffix(w, suf) {
 			if n, err := strconv.Atoi(strings.TrimSuffix(w, suf)); err == nil && n > 0 && n < 1000 {
