@@ -26,18 +26,18 @@ type docState struct {
 	built  []Claim
 	claims []*Claim
 	kindAt []int // sentence.kindAt's memory
-	// the memory handed out for the claims and their mentions
+	// the memory handed out for the claims, their mentions and lists of ids
 	claimMem   slab[Claim]
 	mentionMem slab[Mention]
 	stringMem  slab[string] // the claims' lists of ids
 }
 
 // slab hands out lists carved from chunks of memory it allocates, so that
-// the claims of a document, their mentions and lists of ids, cost a few
-// allocations rather than one per sentence or claim. What it hands out is the caller's: it is
-// never handed out again, and it has no spare capacity, so that appending
-// to it never writes into the chunk. The chunks grow, from the first list's
-// length, so that a short document wastes little.
+// the claims of a document, their mentions and lists of ids cost a few
+// allocations rather than one per sentence or claim. What it hands out is
+// the caller's: it is never handed out again, and it has no spare capacity,
+// so that appending to it never writes into the chunk. The chunks grow,
+// from the first list's length, so that a short document wastes little.
 type slab[T any] struct {
 	free []T // the unused rest of the current chunk
 	next int // the next chunk's length
