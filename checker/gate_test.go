@@ -22,8 +22,7 @@ func primedState(c *Checker) *docState {
 	st := newDocState(facts.Date{Y: 2020, M: 6, D: 1, Prec: facts.Day})
 	for _, p := range c.rec.People {
 		st.seq++
-		st.recent[p.ID] = st.seq
-		st.last[p.Gender] = p.ID
+		st.named(c.lex.people[p.ID])
 	}
 	for _, e := range c.rec.Events {
 		st.noteEvent(string(e.Kind), e.ID)

@@ -13,6 +13,20 @@ type entry struct {
 	kind string   // "person", "place", "adjective", "office", "event"
 	ids  []string // more than one when the phrase is ambiguous
 	how  Resolution
+	conf float64 // confidence(how), set once the lexicon is built
+	// persons: who each id is (the same order as ids); places and
+	// adjectives: whether ids[0] is a country
+	who       []*person
+	isCountry bool
+}
+
+// person is what the lexicon knows of one person of the record. A
+// mention's person is a pointer to it, so that what a document remembers of
+// people (docState.named) needs no lookup by id.
+type person struct {
+	ids    []string // the person's id as a list of one, shared by every mention
+	n      int      // the person's index in the record: docState.recent's slot
+	gender byte
 }
 
 // lexicon holds every phrase the record teaches the checker to recognise.
@@ -34,15 +48,15 @@ type lexicon struct {
 	fuzzyLens [256]uint64
 	// words that are never taken for a misspelt name
 	vocab map[string]bool
-	// each person's id as a list of one, shared by every mention
-	only map[string][]string
+	// the record's people by id
+	people map[string]*person
 }
 
 func newLexicon(r *facts.Record) *lexicon {
-	lx := &lexicon{phrases: map[string][]entry{}, fuzzy: map[string][]string{}, vocab: map[string]bool{}, only: map[string][]string{}}
+	lx := &lexicon{phrases: map[string][]entry{}, fuzzy: map[string][]string{}, vocab: map[string]bool{}, people: map[string]*person{}}
 	surnames := map[string][]string{}
-	for _, p := range r.People {
-		lx.only[p.ID] = []string{p.ID}
+	for n, p := range r.People {
+		lx.people[p.ID] = &person{ids: []string{p.ID}, n: n, gender: p.Gender}
 		lx.add(p.Name, entry{kind: "person", ids: []string{p.ID}, how: ByName})
 		for _, a := range p.Aliases {
 			lx.add(a, entry{kind: "person", ids: []string{p.ID}, how: ByAlias})
@@ -92,6 +106,19 @@ func newLexicon(r *facts.Record) *lexicon {
 	}
 	first := map[string][]phrase{}
 	for k, es := range lx.phrases {
+		for i := range es {
+			e := &es[i]
+			e.conf = confidence(e.how)
+			switch e.kind {
+			case "person":
+				for _, id := range e.ids {
+					e.who = append(e.who, lx.people[id])
+				}
+			case "place", "adjective":
+				pl := r.Place(e.ids[0])
+				e.isCountry = pl != nil && pl.Kind == "country"
+			}
+		}
 		words := strings.Fields(k)
 		first[words[0]] = append(first[words[0]], phrase{words: words, entries: es})
 	}
@@ -103,7 +130,9 @@ func newLexicon(r *facts.Record) *lexicon {
 			}
 			return strings.Join(list[i].words, " ") < strings.Join(list[j].words, " ")
 		})
-		lx.words.add(w).phrases = list
+		info := lx.words.add(w)
+		info.phrases = list
+		info.cls |= clsPhrase
 	}
 	lx.gate = newGate(lx.phrases)
 	lx.byLetter = map[byte][]string{}

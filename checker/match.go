@@ -71,29 +71,34 @@ const (
 // maybe fits a contract the record dates to 1996; "March 1955" does not fit
 // June 1955.
 //
-// It runs for every visit of a claim's subjects, so the claim's first and
-// last day are worked out once, not for each comparison.
-func timeFit(claim, fact facts.Interval) fit {
-	first, last := claim.Lo(), claim.Hi()
-	factLo, factHi := fact.Lo(), fact.Hi()
-	if first > factHi || factLo > last {
+// It runs for every visit of a claim's subjects: the claim's days are read
+// once for them all (dayRangeOf), and the facts' once, by Parse (see
+// facts.Event.Days).
+func timeFit(claim dayRange, fact facts.Days) fit {
+	first, last := claim.first, claim.last
+	if first > fact.Hi || fact.Lo > last {
 		return fitNo // no overlap
 	}
-	if first <= factLo && factHi <= last {
+	if first <= fact.Lo && fact.Hi <= last {
 		return fitYes // the whole fact lies in the claim's time
 	}
 	// the fact began (or ended) on a day the claim's time surely holds
-	if first <= fact.Start.First() && fact.Start.Last() <= last || first <= fact.End.First() && fact.End.Last() <= last {
+	if first <= fact.StartFirst && fact.StartLast <= last || first <= fact.EndFirst && fact.EndLast <= last {
 		return fitYes
 	}
 	// days the fact surely covers: from its latest possible start to its
 	// earliest possible end
-	lo, hi := fact.Start.Last(), fact.End.First()
+	lo, hi := fact.StartLast, fact.EndFirst
 	if lo <= hi && first <= hi && lo <= last {
 		return fitYes
 	}
 	return fitMaybe
 }
+
+// dayRange is a time's first and last day: its Lo and Hi.
+type dayRange struct{ first, last facts.DayNum }
+
+func dayRangeOf(iv facts.Interval) dayRange { return dayRange{iv.Lo(), iv.Hi()} }
 
 // asOf is the day up to which "most recently" and "the last" are read.
 func (c *Checker) asOf() facts.DayNum { return c.rec.AsOf.Last() }
@@ -107,13 +112,13 @@ func (c *Checker) claimPlace(cl *Claim) *facts.Place {
 }
 
 // placeDest is the country (and city) a visit to a place went to, by the
-// country the place belonged to on the first day of the time.
-func (c *Checker) placeDest(p *facts.Place, when facts.Interval) (country, city string) {
+// country the place belonged to on the first day of the time (its Lo).
+func (c *Checker) placeDest(p *facts.Place, first facts.DayNum) (country, city string) {
 	if p == nil {
 		return "", ""
 	}
 	if p.Kind == "city" {
-		return c.rec.CountryAt(p.ID, when.Lo()), p.ID
+		return p.CountryAt(first), p.ID
 	}
 	return p.ID, ""
 }
@@ -140,7 +145,7 @@ func (c *Checker) visitsOf(cl *Claim, place *facts.Place, out []visitMatch) []vi
 		if e.Kind != facts.Visit || !involvesAll(e, cl.Subjects) {
 			continue
 		}
-		country, city := c.placeDest(place, e.When)
+		country, city := c.placeDest(place, e.Days().Lo)
 		if country != "" && !c.rec.SameCountry(country, e.To) && !c.rec.SameCountry(e.To, country) {
 			continue
 		}
@@ -225,7 +230,7 @@ func (c *Checker) judgeVisit(cl *Claim) {
 	all := c.visitsOf(cl, place, buf[:0])
 	who := c.personNames(cl.Subjects)
 	dest := "abroad"
-	country, _ := c.placeDest(place, cl.Time.When)
+	country, _ := c.placeDest(place, cl.Time.When.Lo())
 	if country != "" {
 		dest = c.countryName(country)
 	} else if len(all) > 0 {
@@ -262,8 +267,9 @@ func (c *Checker) judgeVisit(cl *Claim) {
 		}
 	}
 	var decisive, weak, cityMiss, maybe []*facts.Event
+	days := dayRangeOf(when)
 	for _, m := range all {
-		f := timeFit(when, m.e.When)
+		f := timeFit(days, m.e.Days())
 		if f == fitNo {
 			continue
 		}
@@ -279,7 +285,7 @@ func (c *Checker) judgeVisit(cl *Claim) {
 		}
 	}
 	if when != cl.Time.When {
-		country, _ = c.placeDest(place, when)
+		country, _ = c.placeDest(place, when.Lo())
 	}
 	covered, scope := c.visitCovered(cl, country, when)
 	// What the record holds (visitList) is written only by the verdicts that
@@ -548,8 +554,9 @@ func (c *Checker) judgeSummit(cl *Claim) {
 	covered, scope := c.rec.Covered(facts.Summit, "", "", "", nonZero(when, c.rec.AsOf))
 	if cl.Count > 0 {
 		var n []*facts.Event
+		days := dayRangeOf(when)
 		for _, e := range series {
-			if e.Confidence.Decisive() && (when.Start.IsZero() || timeFit(when, e.When) == fitYes) {
+			if e.Confidence.Decisive() && (when.Start.IsZero() || timeFit(days, e.Days()) == fitYes) {
 				n = append(n, e)
 			}
 		}
@@ -676,7 +683,7 @@ func (c *Checker) summitFits(cl *Claim, e *facts.Event) bool {
 // it stops at the first mismatch and writes nothing.
 func (c *Checker) summitCheck(cl *Claim, e *facts.Event, explain bool) (fits bool, why string) {
 	var bad []string
-	if !cl.Time.When.Start.IsZero() && timeFit(cl.Time.When, e.When) == fitNo {
+	if !cl.Time.When.Start.IsZero() && timeFit(dayRangeOf(cl.Time.When), e.Days()) == fitNo {
 		if !explain {
 			return false, ""
 		}
@@ -733,8 +740,8 @@ func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
 			}
 		}
 	} else {
-		for _, e := range c.rec.Events {
-			if e.Kind == facts.Agreement && c.agreementKindFits(cl.Phrase, e) && c.partiesFit(cl.Places, e) {
+		for _, e := range c.agreements {
+			if c.agreementKindFits(cl.Phrase, e) && c.partiesFit(cl.Places, e) {
 				cands = append(cands, e)
 			}
 		}
@@ -774,8 +781,9 @@ func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
 		return
 	}
 	var fits, maybe []*facts.Event
+	days := dayRangeOf(cl.Time.When)
 	for _, e := range cands {
-		switch timeFit(cl.Time.When, e.When) {
+		switch timeFit(days, e.Days()) {
 		case fitYes:
 			fits = append(fits, e)
 		case fitMaybe:
@@ -857,13 +865,14 @@ func (c *Checker) judgeRelations(cl *Claim) {
 	}
 	covered, scope := c.rec.Covered(facts.Relations, "", "", "", cl.Time.When)
 	when := cl.Time.When
+	days := dayRangeOf(when)
 	for _, e := range formal {
 		if e.Confidence.Decisive() {
 			covered = true // a recorded establishment is the fact a start date states
 		}
 	}
 	for _, e := range formal {
-		if timeFit(when, e.When) == fitYes && e.Confidence.Decisive() {
+		if timeFit(days, e.Days()) == fitYes && e.Confidence.Decisive() {
 			cl.Verdict = Supported
 			cl.Explanation = "In the formal sense: " + c.describe(e) + "."
 			cl.Evidence = append(cl.Evidence, c.evidence(e))
@@ -875,7 +884,7 @@ func (c *Checker) judgeRelations(cl *Claim) {
 	}
 	var hits []*facts.Event
 	for _, e := range start {
-		if timeFit(when, e.When) != fitNo && e.Confidence.Decisive() {
+		if timeFit(days, e.Days()) != fitNo && e.Confidence.Decisive() {
 			hits = append(hits, e)
 		}
 	}

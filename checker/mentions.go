@@ -1,8 +1,10 @@
 package checker
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/relcheck/relcheck/internal/edit"
@@ -15,6 +17,8 @@ type ment struct {
 	ids        []string
 	how        Resolution
 	conf       float64
+	who        *person // persons: who, ids[0]
+	isCountry  bool    // places and adjectives: ids[0] is a country
 	// offices: the qualifiers written with the title
 	country string // "Soviet", "India's", "of the USSR" → place id
 	ordinal int
@@ -62,31 +66,30 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 		}
 	}
 	out := st.ments[:0]
-	lx := c.lex
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.punct || inTime != nil && inTime[i] {
+		// a mention begins at a word that begins a phrase, a capitalised
+		// word long enough to be a misspelt name (see fuzzyPerson), or a
+		// pronoun; most words are none of them (and no punctuation is)
+		if !t.is(clsPhrase|clsPronoun) && !(t.cap && len(t.norm) >= fuzzyMinLen) || inTime != nil && inTime[i] {
 			continue
 		}
-		if t.info != nil && len(t.info.phrases) > 0 {
-			if m, ok := c.phraseAt(toks, i, st); ok {
-				out = append(out, m)
-				i = m.end - 1
+		if t.is(clsPhrase) {
+			var n int
+			if out, n = c.phraseAt(out, toks, i, st); n > 0 {
+				i += n - 1
 				continue
 			}
 		}
-		// only a capitalised word of fuzzyMinLen bytes or more may be a
-		// misspelt name (see fuzzyPerson), and most words are neither: the
-		// test here saves them a call
 		if t.cap && len(t.norm) >= fuzzyMinLen {
-			if id := c.fuzzyPerson(*t); id != "" {
-				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByFuzzy, conf: confidence(ByFuzzy), title: -1})
+			if p := c.fuzzyPersonOf(*t); p != nil {
+				out = append(out, personMent(i, p, ByFuzzy))
 				continue
 			}
 		}
 		if t.is(clsPronoun) {
-			if id := st.lastOf(pronouns[t.norm]); id != "" {
-				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByPronoun, conf: confidence(ByPronoun), title: -1})
+			if p := st.lastOf(pronouns[t.norm]); p != nil {
+				out = append(out, personMent(i, p, ByPronoun))
 			}
 		}
 	}
@@ -95,49 +98,50 @@ func (c *Checker) findMentions(toks []token, times []timeExpr, st *docState) []m
 }
 
 // phraseAt matches the lexicon's phrases that begin at toks[i], longest
-// first, and returns the mention of the first that holds.
-func (c *Checker) phraseAt(toks []token, i int, st *docState) (ment, bool) {
-	phrases := toks[i].info.phrases
+// first, and appends the mention of the first that holds to out; n is how
+// many tokens it covers, 0 when none holds (out is then unchanged).
+func (c *Checker) phraseAt(out []ment, toks []token, i int, st *docState) ([]ment, int) {
+	first := &toks[i]
+	phrases := first.info.phrases
 	for k := range phrases {
 		ph := &phrases[k]
 		n := ph.match(toks[i:])
 		if n == 0 {
 			continue
 		}
-		for _, e := range ph.entries {
-			m := ment{start: i, end: i + n, kind: e.kind, ids: e.ids, how: e.how, conf: confidence(e.how), title: -1}
-			if e.kind == "person" && len(e.ids) > 1 {
-				id := st.recentOf(e.ids)
-				if id == "" {
-					continue // an ambiguous surname nobody was named by yet
+		for x := range ph.entries {
+			e := &ph.entries[x]
+			m := ment{start: i, end: i + n, kind: e.kind, ids: e.ids, how: e.how, conf: e.conf, isCountry: e.isCountry, title: -1}
+			switch e.kind {
+			case "person":
+				if !first.cap {
+					continue // names are written with capitals
 				}
-				m.ids = c.lex.only[id]
-				m.how = ByContext
-				m.conf = confidence(ByContext)
+				m.who = e.who[0]
+				if len(e.who) > 1 {
+					if m.who = st.recentOf(e.who); m.who == nil {
+						continue // an ambiguous surname nobody was named by yet
+					}
+					m.ids, m.how, m.conf = m.who.ids, ByContext, confidence(ByContext)
+				}
+			case "office":
+				if n == 1 && !first.cap && !titleWordLower[first.norm] {
+					continue // a title word in lower case, not one of those that count
+				}
 			}
-			if e.kind == "office" && !hasCap(toks[i:i+n]) && n == 1 && !titleWordLower[toks[i].norm] {
-				continue
-			}
-			if e.kind == "person" && !toks[i].cap {
-				continue // names are written with capitals
-			}
-			return m, true
+			return append(out, m), n
 		}
 	}
-	return ment{}, false
+	return out, 0
+}
+
+// personMent is the mention of a person at toks[i], resolved as how says.
+func personMent(i int, p *person, how Resolution) ment {
+	return ment{start: i, end: i + 1, kind: "person", ids: p.ids, how: how, conf: confidence(how), who: p, title: -1}
 }
 
 // Title words that count as titles in lower case too ("the Soviet premier").
 var titleWordLower = map[string]bool{"premier": true, "leader": true, "president": true, "chairman": true}
-
-func hasCap(toks []token) bool {
-	for _, t := range toks {
-		if t.cap {
-			return true
-		}
-	}
-	return false
-}
 
 // fuzzyPerson takes a capitalised word the lexicon does not know for a
 // misspelt single-word name ("Krushchev", "Brezhnyev"), within one edit (two
@@ -145,30 +149,62 @@ func hasCap(toks []token) bool {
 //
 // The answer depends on the word alone, and the same capitalised words come
 // back sentence after sentence ("Officials", "Historians"), so answers are
-// remembered, up to fuzzyMemoMax words.
+// remembered (see fuzzyMemo). The answer is the person's id, or "".
 func (c *Checker) fuzzyPerson(t token) string {
+	if p := c.fuzzyPersonOf(t); p != nil {
+		return p.ids[0]
+	}
+	return ""
+}
+
+// fuzzyPersonOf is fuzzyPerson's person, or nil.
+func (c *Checker) fuzzyPersonOf(t token) *person {
 	if t.punct || !t.cap || len(t.norm) < fuzzyMinLen {
-		return "" // fewer bytes: fewer runes
+		return nil // fewer bytes: fewer runes
 	}
 	if !c.lex.fuzzyMay(t.norm) {
-		return ""
+		return nil
 	}
-	if id, ok := c.fuzzyMemo.Load(t.norm); ok {
-		return id.(string)
+	slot := c.fuzzyMemo.slot(t.norm)
+	if a := slot.Load(); a != nil && a.word == t.norm {
+		return a.who
 	}
-	id := c.fuzzyLookup(t.norm)
-	if c.fuzzyN.Add(1) <= fuzzyMemoMax {
-		c.fuzzyMemo.Store(strings.Clone(t.norm), id) // the norm shares its sentence's memory
+	var who *person
+	if id := c.fuzzyLookup(t.norm); id != "" {
+		who = c.lex.people[id]
 	}
-	return id
+	slot.Store(&fuzzyAnswer{word: strings.Clone(t.norm), who: who}) // the norm shares its sentence's memory
+	return who
 }
 
 // fuzzyMinLen: a word of fewer runes is never taken for a misspelt name,
 // and a word of fewer bytes has fewer runes.
 const fuzzyMinLen = 6
 
-// fuzzyMemoMax bounds the words fuzzyPerson remembers.
-const fuzzyMemoMax = 1 << 16
+// fuzzyMemo remembers fuzzyPerson's answers, shared by every document. It
+// is a cache of fuzzyMemoSize slots, one answer each, the slot picked by a
+// hash of the word: a word that finds another in its slot is looked up
+// again and takes the slot. Its reads, one per capitalised word of a
+// sentence, take no lock and make no allocation (a sync.Map keyed by the
+// word did both: it boxed each word in an interface); the answers, once
+// stored, are never changed, only replaced.
+type fuzzyMemo struct {
+	slots [fuzzyMemoSize]atomic.Pointer[fuzzyAnswer]
+}
+
+// fuzzyMemoSize is a power of two: more slots than the distinct capitalised
+// words of most corpora that pass fuzzyMay.
+const fuzzyMemoSize = 1 << 14
+
+type fuzzyAnswer struct {
+	word string  // the word asked (a normal form)
+	who  *person // fuzzyLookup's answer, nil for none
+}
+
+func (m *fuzzyMemo) slot(w string) *atomic.Pointer[fuzzyAnswer] {
+	h := wordHash(wordPrefix(w), len(w), w[len(w)-1]) >> (64 - bits.TrailingZeros(fuzzyMemoSize))
+	return &m.slots[h]
+}
 
 // fuzzyMay is false when no name is within fuzzyLookup's distance of an
 // ASCII word by length alone: an edit distance is at least the difference

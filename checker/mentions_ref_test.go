@@ -38,12 +38,20 @@ func (c *Checker) findMentionsRef(toks []token, times []timeExpr, st *docState) 
 			}
 			for _, e := range ph.entries {
 				m := ment{start: i, end: i + n, kind: e.kind, ids: e.ids, how: e.how, conf: confidence(e.how), title: -1}
+				switch e.kind {
+				case "person":
+					m.who = lx.people[e.ids[0]]
+				case "place", "adjective":
+					pl := c.rec.Place(e.ids[0])
+					m.isCountry = pl != nil && pl.Kind == "country"
+				}
 				if e.kind == "person" && len(e.ids) > 1 {
-					id := st.recentOf(e.ids)
-					if id == "" {
+					p := st.recentOf(e.who)
+					if p == nil {
 						continue
 					}
-					m.ids = lx.only[id]
+					m.ids = p.ids
+					m.who = p
 					m.how = ByContext
 					m.conf = confidence(ByContext)
 				}
@@ -66,12 +74,12 @@ func (c *Checker) findMentionsRef(toks []token, times []timeExpr, st *docState) 
 			continue
 		}
 		if id := c.fuzzyPerson(toks[i]); id != "" {
-			out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByFuzzy, conf: confidence(ByFuzzy), title: -1})
+			out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.people[id].ids, how: ByFuzzy, conf: confidence(ByFuzzy), who: lx.people[id], title: -1})
 			continue
 		}
 		if toks[i].is(clsPronoun) {
-			if id := st.lastOf(pronouns[toks[i].norm]); id != "" {
-				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: lx.only[id], how: ByPronoun, conf: confidence(ByPronoun), title: -1})
+			if p := st.lastOf(pronouns[toks[i].norm]); p != nil {
+				out = append(out, ment{start: i, end: i + 1, kind: "person", ids: p.ids, how: ByPronoun, conf: confidence(ByPronoun), who: p, title: -1})
 			}
 		}
 	}
@@ -137,17 +145,14 @@ func checkMentionsAgree(t *testing.T, c *Checker, st *docState, s string) {
 	times := findTimes(toks, timeContext{})
 	want := c.findMentionsRef(toks, times, st)
 	got := slices.Clone(c.findMentions(toks, times, st))
-	if diff := cmp.Diff(want, got, cmp.AllowUnexported(ment{}), cmpNilEmpty); diff != "" {
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(ment{}, person{}), cmpNilEmpty); diff != "" {
 		t.Errorf("%q (-reference +fast):\n%s", s, diff)
 	}
 	// the next sentence's pronouns and surnames read what this one named
 	for _, m := range got {
 		if m.kind == "person" {
 			st.seq++
-			st.recent[m.ids[0]] = st.seq
-			if p := c.rec.Person(m.ids[0]); p != nil {
-				st.last[p.Gender] = p.ID
-			}
+			st.named(m.who)
 		}
 	}
 }
@@ -164,4 +169,13 @@ func FuzzFindMentions(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkMentionsAgree(t, c, st, s)
 	})
+}
+
+func hasCap(toks []token) bool {
+	for _, t := range toks {
+		if t.cap {
+			return true
+		}
+	}
+	return false
 }

@@ -46,11 +46,17 @@ type sentence struct {
 	times []timeExpr
 	ments []ment
 	mode  Mode
+	// the classes of the sentence's words, together: a pass that looks for
+	// a word of a class need not be made when no word has it
+	cls wordClass
 	// the visit and summit triggers' token indexes, once nearestTrigger has
 	// looked for them; the words of every kind of trigger, once timesFor has
 	triggerAt, kindAt []int
 	kindsRead         bool // kindAt is filled (it starts as a buffer of docState's)
 	mixedKinds        bool // kindAt holds triggers of more than one kind
+	// countIn's answer, once countRead (see count)
+	countRead       bool
+	countAt, nCount int
 }
 
 // tokText is token i as written.
@@ -71,7 +77,17 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 		return nil // a sentence the gate turned away (see prepare), or no words
 	}
 	s := &sentence{text: text, toks: toks, kindAt: st.kindAt[:0]}
-	st.times = appendTimes(st.times[:0], s.toks, st.timeContext())
+	var cls wordClass
+	digit := false
+	for i := range toks {
+		cls |= toks[i].cls
+		digit = digit || toks[i].digit
+	}
+	s.cls = cls
+	st.times = st.times[:0]
+	if mayHoldTime(cls, digit) {
+		st.times = appendTimes(st.times, s.toks, st.timeContext())
+	}
 	s.times = st.times
 	s.ments = c.findMentions(s.toks, s.times, st)
 
@@ -94,13 +110,10 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 		m := &s.ments[k]
 		switch m.kind {
 		case "person":
-			st.recent[m.ids[0]] = st.seq
-			if p := c.rec.Person(m.ids[0]); p != nil {
-				st.last[p.Gender] = p.ID
-			}
+			st.named(m.who)
 		case "place", "adjective":
-			if pl := c.rec.Place(m.ids[0]); pl != nil && pl.Kind == "country" {
-				st.noteCountry(pl.ID)
+			if m.isCountry {
+				st.noteCountry(m.ids[0])
 			}
 		}
 	}
@@ -114,11 +127,11 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 		return nil
 	}
 	quoted, speaker := c.quotation(s)
-	mentions := c.exportMentions(s)
+	mentions := c.exportMentions(s, &st.mentionMem)
 	// The claims go to the caller, who keeps them: they get memory of their
-	// own, one allocation for the sentence's, rather than one each. The list
-	// of pointers is st's, reused.
-	claims := make([]Claim, len(built))
+	// own, carved from the document's slab (see slab), not one allocation
+	// each. The list of pointers is st's, reused.
+	claims := st.claimMem.take(len(built))
 	copy(claims, built)
 	clear(built) // st keeps no pointer into the sentence
 	out := st.claims[:0]
@@ -135,6 +148,14 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 	return out
 }
 
+// firstOf is the index of the first word of a class, or -1.
+func (s *sentence) firstOf(c wordClass) int {
+	if s.cls&c == 0 {
+		return -1
+	}
+	return s.findClass(c)
+}
+
 // mayClaim is a cheap, conservative test run before the claim builders: it
 // is false only when none of them can make a claim, because the sentence
 // holds none of the words or mentions each needs: a visit trigger
@@ -148,6 +169,9 @@ func mayClaim(s *sentence) bool {
 		if m.kind == "office" || m.kind == "event" {
 			return true
 		}
+	}
+	if s.cls&(clsVisitNear|clsClaim) == 0 {
+		return false
 	}
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -208,6 +232,9 @@ func modeOf(s *sentence) Mode {
 	}
 	if w := s.w(0); (w == "had" || w == "were" || w == "should") && len(s.ments) > 0 && s.ments[0].start == 1 {
 		return Conditional // "Had Modi gone to Moscow in 2025, …"
+	}
+	if s.cls&clsMode == 0 {
+		return Asserted // no case below can hold
 	}
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -311,15 +338,19 @@ func (c *Checker) quotation(s *sentence) (bool, string) {
 	return true, ""
 }
 
-func (c *Checker) exportMentions(s *sentence) []Mention {
-	out := make([]Mention, 0, len(s.ments)+len(s.times))
+func (c *Checker) exportMentions(s *sentence, mem *slab[Mention]) []Mention {
+	out := mem.take(len(s.ments) + len(s.times))[:0]
 	for k := range s.ments {
 		m := &s.ments[k]
 		if m.kind == "adjective" {
 			continue
 		}
 		a, b := s.toks[m.start].start, s.toks[m.end-1].end
-		out = append(out, Mention{Start: a, End: b, Text: s.text[a:b], Kind: m.kind, ID: strings.Join(m.ids, "|"), How: m.how, Confidence: m.conf})
+		id := m.ids[0]
+		if len(m.ids) > 1 {
+			id = strings.Join(m.ids, "|")
+		}
+		out = append(out, Mention{Start: a, End: b, Text: s.text[a:b], Kind: m.kind, ID: id, How: m.how, Confidence: m.conf})
 	}
 	for _, t := range s.times {
 		a, b := s.toks[t.start].start, s.toks[t.end-1].end
@@ -340,11 +371,13 @@ func (c *Checker) exportMentions(s *sentence) []Mention {
 // premier, Nikita Khrushchev", "Khrushchev, then Premier", "Putin as Prime
 // Minister"; and reads each title's country and ordinal.
 func (c *Checker) attachTitles(s *sentence) {
+	offices := false
 	for k := range s.ments {
 		m := &s.ments[k]
 		if m.kind != "office" {
 			continue
 		}
+		offices = true
 		// qualifiers before: "India's first", "the Soviet", "first Indian"
 		j := m.start - 1
 		for j >= 0 {
@@ -382,6 +415,9 @@ func (c *Checker) attachTitles(s *sentence) {
 				m.end = pm.end
 			}
 		}
+	}
+	if !offices {
+		return // every title attached below is an office mention
 	}
 	// attach: title directly before a person; a person then ", [the] title"; a
 	// title then ", person"; person "as" / "was" / "became" title
@@ -702,11 +738,23 @@ func minConf(ms []*ment) float64 {
 	return c
 }
 
-func ids(ms []*ment) []string {
-	var out []string
+// ids are the people's ids, each once, in a list carved from the document's
+// slab (nil for none).
+func (st *docState) ids(ms []*ment) []string {
+	if len(ms) == 0 {
+		return nil
+	}
+	out := st.stringMem.take(len(ms))[:0]
 	for _, m := range ms {
 		out = appendNew(out, m.ids[0])
 	}
+	return out
+}
+
+// list is a list of the one id, carved from the document's slab.
+func (st *docState) list(id string) []string {
+	out := st.stringMem.take(1)
+	out[0] = id
 	return out
 }
 
@@ -734,13 +782,26 @@ func countIn(s *sentence) (at, n int) {
 		if !t.is(clsNumber) && !t.digit {
 			continue // no count
 		}
-		if n, ok := countOf(t.norm); ok && t.norm != "a" && t.norm != "an" {
+		if t.norm == "a" || t.norm == "an" {
+			continue // a number word, but never a count here
+		}
+		if n, ok := countOf(t.norm); ok {
 			if nx := s.w(i + 1); nx == "times" || nx == "occasions" || ((nx == "visits" || nx == "trips") && s.w(i-1) != "the") {
 				return i, n
 			}
 		}
 	}
 	return -1, 0
+}
+
+// count is countIn's answer, read once per sentence: every visit trigger
+// asks.
+func (s *sentence) count() (at, n int) {
+	if !s.countRead {
+		s.countRead = true
+		s.countAt, s.nCount = countIn(s)
+	}
+	return s.countAt, s.nCount
 }
 
 // countWords are counts written as one word (countIn).
@@ -770,6 +831,9 @@ func (c *Checker) placesAfter(s *sentence, i int) (dest *ment, origin *ment) {
 // visitClaims: "X visited Y in T", "X's visit to Y", "X flew to Y", "Y hosted
 // X", "X was in Y", "Y was visited by X", "X's 1973 visit".
 func (c *Checker) visitClaims(s *sentence, st *docState, out []Claim) []Claim {
+	if s.cls&(clsVisit|clsVisitNear) == 0 {
+		return out // no trigger (see isVisitTrigger)
+	}
 	for i := range s.toks {
 		if !s.isVisitTrigger(i) {
 			continue
@@ -902,7 +966,7 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int, out []Claim) [
 		times = keep
 	}
 	var recent []timeExpr // "eleven times, most recently in 2025": a claim of its own
-	ci, count := countIn(s)
+	ci, count := s.count()
 	if ci >= 0 {
 		var rest []timeExpr
 		for _, t := range times {
@@ -941,9 +1005,9 @@ func (c *Checker) visitClaimsAt(s *sentence, st *docState, v int, out []Claim) [
 			return out
 		}
 	}
-	base := Claim{Kind: KindVisit, Subjects: ids(subjects), Negated: negatedBefore(s, 0, v), Count: count, Phrase: s.tokText(v), Elsewhere: elsewhere}
+	base := Claim{Kind: KindVisit, Subjects: st.ids(subjects), Negated: negatedBefore(s, 0, v), Count: count, Phrase: s.tokText(v), Elsewhere: elsewhere}
 	if dest != nil {
-		base.Places = append(base.Places, dest.ids[0])
+		base.Places = st.list(dest.ids[0])
 		conf = min(conf, dest.conf)
 	}
 	if origin != nil {
@@ -1102,7 +1166,7 @@ func (s *sentence) subjectsBefore(v int, group []*ment) []*ment {
 // summitClaims: "the 15th annual summit in New Delhi in 2014", "Modi's first
 // summit with Putin in 2014".
 func (c *Checker) summitClaims(s *sentence, st *docState, out []Claim) []Claim {
-	v := s.findClass(clsSummitWord)
+	v := s.firstOf(clsSummitWord)
 	if v < 0 {
 		return out
 	}
@@ -1161,7 +1225,7 @@ func (c *Checker) summitClaims(s *sentence, st *docState, out []Claim) []Claim {
 	} else if n, ok := countOf(s.w(v - 2)); ok && s.w(v) == "summits" && s.w(v-1) == "annual" {
 		base.Count = n
 	}
-	base.Subjects = ids(people)
+	base.Subjects = st.ids(people)
 	for k := range s.ments {
 		// "held in New Delhi", "Moscow hosted the 19th summit"
 		if m := s.ments[k]; m.kind == "place" && s.w(m.start-1) != "from" && s.w(m.start-1) != "with" {
@@ -1218,7 +1282,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 			}
 		}
 	}
-	noun := s.findClass(clsAgreeNoun)
+	noun := s.firstOf(clsAgreeNoun)
 	if len(named) == 0 && noun < 0 {
 		return out
 	}
@@ -1291,20 +1355,18 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 	}
 	for k := range s.ments {
 		m := &s.ments[k]
-		if m.kind == "place" || m.kind == "adjective" {
-			if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "country" {
-				base.Places = appendNew(base.Places, p.ID)
-			}
+		if (m.kind == "place" || m.kind == "adjective") && m.isCountry {
+			base.Places = appendNew(base.Places, m.ids[0])
 		}
 	}
 	var peopleBuf [4]*ment
-	base.Subjects = ids(s.appendPersons(peopleBuf[:0], 0, len(s.toks)))
+	base.Subjects = st.ids(s.appendPersons(peopleBuf[:0], 0, len(s.toks)))
 	base.Negated = negatedBefore(s, 0, at)
 	conf := 1.0
 	if anaphor {
 		conf = 0.85
 	}
-	signed := s.findClass(clsSign) >= 0 || s.findClass(clsDateWord) >= 0
+	signed := s.firstOf(clsSign) >= 0 || s.firstOf(clsDateWord) >= 0
 	if !signed && noun < 0 && base.EventID != "" && !s.namedFully(named) {
 		return out // a bare keyword ("BrahMos") without a word of agreeing
 	}
@@ -1347,7 +1409,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 // relationsClaims: "relations began in the late 1950s", "ties were
 // established in 1947", "this visit is considered the beginning of relations".
 func (c *Checker) relationsClaims(s *sentence, st *docState, out []Claim) []Claim {
-	if s.findClass(clsRelNoun) < 0 {
+	if s.firstOf(clsRelNoun) < 0 {
 		return out
 	}
 	b := -1
@@ -1377,8 +1439,8 @@ func (c *Checker) relationsClaims(s *sentence, st *docState, out []Claim) []Clai
 	for k := range s.ments {
 		m := &s.ments[k]
 		if (m.kind == "place" || m.kind == "adjective") && (m.start < b || s.w(m.start-1) == "between" || s.w(m.start-1) == "and" && m.start < b+8) {
-			if p := c.rec.Place(m.ids[0]); p != nil && p.Kind == "country" {
-				base.Places = appendNew(base.Places, p.ID)
+			if m.isCountry {
+				base.Places = appendNew(base.Places, m.ids[0])
 			}
 		}
 	}
@@ -1389,7 +1451,7 @@ func (c *Checker) relationsClaims(s *sentence, st *docState, out []Claim) []Clai
 	times := s.claimTimes()
 	if len(times) == 0 {
 		// "This visit is considered the beginning of relations"
-		if s.findClass(clsRelative) >= 0 {
+		if s.firstOf(clsRelative) >= 0 {
 			if id := st.recentEvent(KindVisit); id != "" {
 				if e := c.rec.Event(id); e != nil {
 					cl := base
@@ -1530,7 +1592,7 @@ func (c *Checker) countryCompound(w string) bool {
 		p, rest, more = strings.Cut(rest, "-")
 		ok := false
 		for _, e := range c.lex.phrases[p] {
-			if e.kind == "adjective" || e.kind == "place" && c.rec.Place(e.ids[0]).Kind == "country" {
+			if e.kind == "adjective" || e.kind == "place" && e.isCountry {
 				ok = true
 			}
 		}

@@ -6,9 +6,9 @@ import "github.com/relcheck/relcheck/facts"
 // time, the last event of each kind. It resolves pronouns, surnames shared by
 // several people, relative times and "this visit" / "the treaty".
 type docState struct {
-	seq       int // sentences read
-	last      map[byte]string
-	recent    map[string]int // person id → sentence where last named
+	seq       int         // sentences read
+	last      []lastNamed // the last person named of each gender
+	recent    []int       // by person.n: the sentence where the person was last named, 0 for never
 	lastTime  facts.Interval
 	timeSeq   int
 	lastEvent map[string]string // claim kind → event id
@@ -26,20 +26,81 @@ type docState struct {
 	built  []Claim
 	claims []*Claim
 	kindAt []int // sentence.kindAt's memory
+	// the memory handed out for the claims, their mentions and lists of ids
+	claimMem   slab[Claim]
+	mentionMem slab[Mention]
+	stringMem  slab[string] // the claims' lists of ids
+}
+
+// slab hands out lists carved from chunks of memory it allocates, so that
+// the claims of a document, their mentions and lists of ids cost a few
+// allocations rather than one per sentence or claim. What it hands out is
+// the caller's: it is never handed out again, and it has no spare capacity,
+// so that appending to it never writes into the chunk. The chunks grow,
+// from the first list's length, so that a short document wastes little.
+type slab[T any] struct {
+	free []T // the unused rest of the current chunk
+	next int // the next chunk's length
+}
+
+// slabMax bounds a chunk's length.
+const slabMax = 64
+
+// take returns a zeroed list of n.
+func (s *slab[T]) take(n int) []T {
+	if n > len(s.free) {
+		size := max(n, s.next)
+		s.free = make([]T, size) // the rest of the old chunk is left unused
+		s.next = min(2*size, slabMax)
+	}
+	out := s.free[:n:n]
+	s.free = s.free[n:]
+	return out
 }
 
 func newDocState(date facts.Date) *docState {
-	return &docState{last: map[byte]string{}, recent: map[string]int{}, lastEvent: map[string]string{}, eventSeq: map[string]int{}, docDate: date, sentenceEvents: map[string]string{}}
+	return &docState{lastEvent: map[string]string{}, eventSeq: map[string]int{}, docDate: date, sentenceEvents: map[string]string{}}
 }
 
-func (st *docState) lastOf(gender byte) string { return st.last[gender] }
+// lastNamed is the last person named of a gender.
+type lastNamed struct {
+	gender byte
+	who    *person
+}
 
-// recentOf picks, of several people sharing a name, the one named last.
-func (st *docState) recentOf(ids []string) string {
-	best, bestSeq := "", 0
-	for _, id := range ids {
-		if s := st.recent[id]; s > bestSeq {
-			best, bestSeq = id, s
+// named notes that the sentence being read names p.
+func (st *docState) named(p *person) {
+	if p.n >= len(st.recent) {
+		st.recent = append(st.recent, make([]int, p.n+1-len(st.recent))...)
+	}
+	st.recent[p.n] = st.seq
+	for i := range st.last {
+		if st.last[i].gender == p.gender {
+			st.last[i].who = p
+			return
+		}
+	}
+	st.last = append(st.last, lastNamed{p.gender, p})
+}
+
+// lastOf is the last person named of a gender, or nil.
+func (st *docState) lastOf(gender byte) *person {
+	for _, l := range st.last {
+		if l.gender == gender {
+			return l.who
+		}
+	}
+	return nil
+}
+
+// recentOf picks, of several people sharing a name, the one named last, or
+// nil if none of them was named yet.
+func (st *docState) recentOf(who []*person) *person {
+	var best *person
+	bestSeq := 0
+	for _, p := range who {
+		if p.n < len(st.recent) && st.recent[p.n] > bestSeq {
+			best, bestSeq = p, st.recent[p.n]
 		}
 	}
 	return best

@@ -44,6 +44,9 @@ func ordinalOf(w string) int {
 	if n, ok := ordinalWords[w]; ok {
 		return n
 	}
+	if w == "" || 'a' <= w[0] && w[0] <= 'z' {
+		return 0 // strconv.Atoi below would fail, and allocate its error
+	}
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		if strings.HasSuffix(w, suf) {
 			if n, err := strconv.Atoi(strings.TrimSuffix(w, suf)); err == nil && n > 0 && n < 1000 {
@@ -54,11 +57,20 @@ func ordinalOf(w string) int {
 	return 0
 }
 
-func yearOf(w string) (int, bool) {
-	if len(w) != 4 || !allDigits(w) {
+// yearOf reads a year of four digits, 1800 to 2099; y is the number read
+// even when it is out of range. The digits are read here, not by
+// strconv.Atoi: every word with a digit is asked, several times.
+func yearOf(w string) (y int, ok bool) {
+	if len(w) != 4 {
 		return 0, false
 	}
-	y, _ := strconv.Atoi(w)
+	for i := 0; i < 4; i++ {
+		d := w[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		y = 10*y + int(d)
+	}
 	return y, y >= 1800 && y <= 2099
 }
 
@@ -163,7 +175,8 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 		}
 		if digit { // the readings up to the months need a digit
 			// ISO dates and year ranges written in one token: 2025-12-04, 1966-77, 1966–1977
-			if strings.Count(n, "-") == 2 {
+			hyphen := strings.IndexByte(n, '-') >= 0
+			if hyphen && strings.Count(n, "-") == 2 {
 				p := strings.Split(n, "-")
 				if y, ok := yearOf(p[0]); ok && len(p[1]) == 2 && len(p[2]) == 2 && allDigits(p[1]) && allDigits(p[2]) {
 					m, _ := strconv.Atoi(p[1])
@@ -174,7 +187,7 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 					}
 				}
 			}
-			if a, b, ok := strings.Cut(n, "-"); ok && !strings.Contains(b, "-") {
+			if a, b, ok := strings.Cut(n, "-"); hyphen && ok && !strings.Contains(b, "-") {
 				if ya, ok := yearOf(a); ok && allDigits(b) && (len(b) == 2 || len(b) == 4) {
 					yb, _ := strconv.Atoi(b)
 					if len(b) == 2 {
@@ -337,6 +350,25 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 		}
 	}
 	return out
+}
+
+// durationWords are the words without a digit that make a duration on
+// their own ("a twenty-year treaty"): a number word joined to "-year"
+// (see countOf).
+var durationWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range numberWords {
+		m[w+"-year"] = true
+	}
+	return m
+}()
+
+// mayHoldTime is false for the words of a sentence that holds no time: a
+// time needs a digit, a month, "year" or "years", or a duration word (see
+// appendTimes). cls is the words' classes together, digit whether any of
+// them holds a digit.
+func mayHoldTime(cls wordClass, digit bool) bool {
+	return digit || cls&(clsMonth|clsYear|clsDuration) != 0
 }
 
 // yearWords make relative times and durations without a digit: "that

@@ -33,6 +33,8 @@ const (
 	clsCount                            // countWords
 	clsOrdinal                          // ordinalWords
 	clsYear                             // "year", "years": relative times and durations
+	clsPhrase                           // begins a phrase of the lexicon (wordInfo.phrases)
+	clsDuration                         // a number word joined to "-year" (durationWords)
 )
 
 // wordInfo is what the checker knows about one word.
@@ -221,6 +223,7 @@ func newWordTable() *wordTable {
 		{countWords, clsCount},
 		{keysOf(ordinalWords), clsOrdinal},
 		{yearWords, clsYear},
+		{durationWords, clsDuration},
 	} {
 		for w := range s.words {
 			wt.add(w).cls |= s.cls

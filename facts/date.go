@@ -217,6 +217,23 @@ func ParseInterval(s string) (Interval, error) {
 	return iv, nil
 }
 
+// Days is an interval read as day numbers. A time compared with many others
+// is read once: each comparison is then without calendar arithmetic.
+type Days struct {
+	Lo, Hi                DayNum // the interval's Lo and Hi
+	StartFirst, StartLast DayNum // the days its start can mean: Start.First(), Start.Last()
+	EndFirst, EndLast     DayNum // End.First(), End.Last()
+}
+
+// Days reads the interval as day numbers.
+func (iv Interval) Days() Days {
+	return Days{
+		Lo: iv.Lo(), Hi: iv.Hi(),
+		StartFirst: iv.Start.First(), StartLast: iv.Start.Last(),
+		EndFirst: iv.End.First(), EndLast: iv.End.Last(),
+	}
+}
+
 // Lo is the earliest day the interval can include; open starts are far past.
 func (iv Interval) Lo() DayNum {
 	if iv.Start.IsZero() {

@@ -126,6 +126,15 @@ func (k *kindRows) rows(person string) []scopeRow {
 // sorted by start.
 func (r *Record) buildIndex() {
 	idx := &r.idx
+	for _, e := range r.Events {
+		e.days, e.daysKnown = e.When.Days(), true
+	}
+	for _, p := range r.Places {
+		for i := range p.In {
+			in := &p.In[i]
+			in.lo, in.hi, in.daysKnown = in.When.Lo(), in.When.Hi(), true
+		}
+	}
 	idx.expand = make(map[string][]string, len(r.Offices))
 	for _, o := range r.Offices {
 		if len(o.Includes) == 0 {

@@ -211,6 +211,38 @@ func checkIndexed(t *testing.T, r *Record, rng *rand.Rand) {
 			t.Errorf(format, args...)
 		}
 	}
+	// each event's days, read by Parse, are its interval's
+	for _, e := range append(slices.Clone(r.Events), &Event{When: Interval{End: Date{Y: 1990, Prec: Year}}}) {
+		w := e.When
+		want := Days{Lo: w.Lo(), Hi: w.Hi(), StartFirst: w.Start.First(), StartLast: w.Start.Last(), EndFirst: w.End.First(), EndLast: w.End.Last()}
+		if got := e.Days(); got != want {
+			fail("event %q: Days() = %+v; its interval says %+v", e.ID, got, want)
+		}
+	}
+	// CountryAt, with the days of each place's spans read by Parse, answers
+	// as a scan of the spans' intervals, on and around every span's ends
+	for _, p := range r.Places {
+		for _, in := range p.In {
+			for _, d := range []DayNum{in.When.Lo(), in.When.Hi()} {
+				for _, day := range []DayNum{d - 1, d, d + 1} {
+					want := ""
+					if p.Kind == "country" {
+						want = p.ID
+					} else {
+						for _, in := range p.In {
+							if in.When.Lo() <= day && day <= in.When.Hi() {
+								want = in.Country
+								break
+							}
+						}
+					}
+					if got := r.CountryAt(p.ID, day); got != want {
+						fail("CountryAt(%q, %d) = %q; the scan says %q", p.ID, day, got, want)
+					}
+				}
+			}
+		}
+	}
 	offices := []string{"", "no-such-office"}
 	for _, o := range r.Offices {
 		offices = append(offices, o.ID)

@@ -54,6 +54,9 @@ type Person struct {
 type PlaceIn struct {
 	Country string
 	When    Interval
+
+	lo, hi    DayNum // When.Lo(), When.Hi(), read once by Parse
+	daysKnown bool
 }
 
 // Place is a country or a city.
@@ -124,6 +127,17 @@ type Event struct {
 	Sources    []string
 	Note       string
 	Pos        Pos
+
+	days      Days // When.Days(), read once by Parse
+	daysKnown bool
+}
+
+// Days is e.When.Days(), which Parse reads once for every event of a record.
+func (e *Event) Days() Days {
+	if !e.daysKnown {
+		return e.When.Days() // an event made outside Parse
+	}
+	return e.days
 }
 
 // HasTag reports whether the event carries a tag.
@@ -295,15 +309,25 @@ func (t *Term) Current() bool { return t.When.End.IsZero() }
 // CountryAt returns the country a place belonged to on a day ("" when the
 // record does not say). A country is its own country while it exists.
 func (r *Record) CountryAt(place string, day DayNum) string {
-	p := r.places[place]
+	return r.places[place].CountryAt(day)
+}
+
+// CountryAt is the country the place (a country or a city; nil: none) was
+// in on a day, or "" if the record does not say.
+func (p *Place) CountryAt(day DayNum) string {
 	if p == nil {
 		return ""
 	}
 	if p.Kind == "country" {
 		return p.ID
 	}
-	for _, in := range p.In {
-		if in.When.Lo() <= day && day <= in.When.Hi() {
+	for i := range p.In {
+		in := &p.In[i]
+		lo, hi := in.lo, in.hi
+		if !in.daysKnown {
+			lo, hi = in.When.Lo(), in.When.Hi() // a place made outside Parse
+		}
+		if lo <= day && day <= hi {
 			return in.Country
 		}
 	}
