@@ -54,7 +54,7 @@ func scanTokens(toks []token, lower []byte, s string, wt *wordTable) ([]token, [
 	if len(z.lower) > 0 {
 		// one string for the sentence; each pending token (norm "") takes its slice
 		all, off := string(z.lower), 0
-		for k := len(toks); k < len(z.toks); k++ {
+		for k := z.firstPending; off < len(all); k++ {
 			if t := &z.toks[k]; t.norm == "" {
 				n := t.end - t.start
 				t.norm = all[off : off+n]
@@ -159,7 +159,7 @@ func (z *tokenizer) scan() {
 			t.norm, t.info, t.cls = s[i:i+n], nil, 0
 		default:
 			t.norm, t.info, t.cls = "", nil, 0 // pending
-			z.addLower(prefix, rest, n)
+			z.addLower(prefix, rest, n, len(toks)-1)
 		}
 		i += n
 		if after == ' ' {
@@ -178,9 +178,12 @@ func loadTail(s string, i int) uint64 {
 	return load64(s, len(s)-8) >> (8 * (i + 8 - len(s)))
 }
 
-// addLower adds the lower case of a word of n < 16 bytes, its first eight
-// bytes and the next eight, to lower.
-func (z *tokenizer) addLower(prefix, rest uint64, n int) {
+// addLower adds the lower case of the pending word toks[k] of n < 16 bytes,
+// its first eight bytes and the next eight, to lower.
+func (z *tokenizer) addLower(prefix, rest uint64, n, k int) {
+	if len(z.lower) == 0 {
+		z.firstPending = k
+	}
 	m := len(z.lower) + n
 	z.lower = binary.LittleEndian.AppendUint64(z.lower, prefix)
 	z.lower = binary.LittleEndian.AppendUint64(z.lower, rest)
@@ -203,10 +206,11 @@ func (z *tokenizer) next(i int) int {
 // tokenizer is what scanTokens' steps share: kept in one place, it need
 // not be handed from one to the next and back.
 type tokenizer struct {
-	toks  []token
-	lower []byte
-	s     string
-	wt    *wordTable
+	toks         []token
+	lower        []byte // the lower case of the words waiting for their norm
+	firstPending int    // the first of those words, once lower holds any
+	s            string
+	wt           *wordTable
 }
 
 // push adds a token, to be filled in, and returns it. Every field must be
@@ -352,6 +356,9 @@ func (z *tokenizer) word(i int) int {
 	}
 	// pending; prefix is the lower case of the first eight bytes
 	t.norm = ""
+	if len(z.lower) == 0 {
+		z.firstPending = len(z.toks) - 1
+	}
 	n := len(z.lower) + end - start
 	z.lower = binary.LittleEndian.AppendUint64(z.lower, prefix)
 	for k := start + 8; k < end; k++ {
