@@ -46,24 +46,15 @@ func (wt *wordTable) appendTokens(toks []token, lower []byte, s string) ([]token
 // case, and words of the table (which lend theirs), are their own normal
 // form.
 func scanTokens(toks []token, lower []byte, s string, wt *wordTable) ([]token, []byte) {
-	z := tokenizer{toks: toks, lower: lower[:0], s: s, wt: wt}
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			switch asciiClass[c] {
-			case asciiSpace:
-				i++
-				continue
-			case asciiWordByte:
-				i = z.word(i)
-				continue
-			}
-		}
-		i = z.other(i)
+	if wt == nil {
+		wt = &noWords
 	}
+	z := tokenizer{toks: toks, lower: lower[:0], s: s, wt: wt}
+	z.scan()
 	if len(z.lower) > 0 {
 		// one string for the sentence; each pending token (norm "") takes its slice
 		all, off := string(z.lower), 0
-		for k := len(toks); k < len(z.toks); k++ {
+		for k := z.firstPending; off < len(all); k++ {
 			if t := &z.toks[k]; t.norm == "" {
 				n := t.end - t.start
 				t.norm = all[off : off+n]
@@ -74,13 +65,152 @@ func scanTokens(toks []token, lower []byte, s string, wt *wordTable) ([]token, [
 	return z.toks, z.lower
 }
 
+// scan is scanTokens' loop. Nearly every token is a space, a mark of
+// punctuation, or a word of ASCII letters and digits shorter than sixteen
+// bytes that ends at a space or at a mark no word holds: those are read
+// here, without a call, and the rest by word and other. The loop reads
+// s[i:i+8] and s[i+8:i+16] as numbers x and y (zeros past the end) and
+// classifies their bytes at once (wordBytes): a word's bytes, with their
+// 0x20 bits set, are its lower case for the word table, and the byte after
+// it says whether it ends there.
+func (z *tokenizer) scan() {
+	s, toks := z.s, z.toks
+	wt := z.wt
+	for i := 0; i < len(s); {
+		var x uint64
+		if i+8 <= len(s) {
+			x = load64(s, i)
+		} else {
+			x = loadTail(s, i)
+		}
+		stop := ^wordBytes(x) & highBits // the bytes that end a run of letters and digits
+		n := bits.TrailingZeros64(stop) >> 3
+		if n == 0 { // s[i] is not a letter or digit
+			if c := byte(x); c == ' ' {
+				i++
+				continue
+			} else if punctByte[c] {
+				if len(toks) == cap(toks) {
+					toks = append(toks, token{})[:len(toks)]
+				}
+				toks = toks[:len(toks)+1]
+				t := &toks[len(toks)-1]
+				t.start, t.end, t.cap, t.punct, t.digit, t.cls = i, i+1, false, true, false, 0
+				t.norm, t.info = s[i:i+1], nil
+				i++
+				continue
+			}
+			z.toks = toks
+			i = z.next(i)
+			toks = z.toks
+			continue
+		}
+		// the word s[i:i+n]: its lower case is prefix (its first eight
+		// bytes) and rest (the next eight, if any); after is the byte that
+		// ends it
+		var prefix, rest uint64
+		var after, last byte
+		var upper, digit bool
+		if n < 8 {
+			run := uint64(1)<<(8*n) - 1
+			prefix = (x | 0x20*lowBits) & run
+			after, last = byte(x>>(8*n)), byte(prefix>>(8*n-8))
+			upper, digit = runCase(x, run)
+		} else {
+			var y uint64
+			if i+16 <= len(s) {
+				y = load64(s, i+8)
+			} else {
+				y = loadTail(s, i+8)
+			}
+			stop2 := ^wordBytes(y) & highBits
+			n2 := bits.TrailingZeros64(stop2) >> 3
+			if n2 == 8 {
+				z.toks = toks
+				i = z.word(i) // sixteen bytes or more
+				toks = z.toks
+				continue
+			}
+			run := uint64(1)<<(8*n2) - 1
+			prefix, rest = x|0x20*lowBits, (y|0x20*lowBits)&run
+			after, last = byte(y>>(8*n2)), byte((prefix>>56|rest<<8)>>(8*n2))
+			n += n2
+			u1, d1 := runCase(x, ^uint64(0))
+			u2, d2 := runCase(y, run)
+			upper, digit = u1 || u2, d1 || d2
+		}
+		if !endsWord[after] {
+			z.toks = toks
+			i = z.word(i) // maybe joined to more
+			toks = z.toks
+			continue
+		}
+		e := wt.findLower(prefix, rest, n, last)
+		if len(toks) == cap(toks) {
+			toks = append(toks, token{})[:len(toks)]
+		}
+		toks = toks[:len(toks)+1]
+		t := &toks[len(toks)-1]
+		t.start, t.end, t.cap, t.punct, t.digit = i, i+n, byte(x)-'A' < 26, false, digit
+		switch {
+		case e != nil:
+			t.norm, t.info, t.cls = e.key, e.info, e.info.cls
+		case !upper:
+			t.norm, t.info, t.cls = s[i:i+n], nil, 0
+		default:
+			t.norm, t.info, t.cls = "", nil, 0 // pending
+			z.addLower(prefix, rest, n, len(toks)-1)
+		}
+		i += n
+		if after == ' ' {
+			i++
+		}
+	}
+	z.toks = toks
+}
+
+// loadTail is load64(s, i) where fewer than eight bytes are left: the
+// bytes left followed by zeros, which no word holds (i <= len(s)).
+func loadTail(s string, i int) uint64 {
+	if len(s) < 8 {
+		return wordPrefix(s[i:])
+	}
+	return load64(s, len(s)-8) >> (8 * (i + 8 - len(s)))
+}
+
+// addLower adds the lower case of the pending word toks[k] of n < 16 bytes,
+// its first eight bytes and the next eight, to lower.
+func (z *tokenizer) addLower(prefix, rest uint64, n, k int) {
+	if len(z.lower) == 0 {
+		z.firstPending = k
+	}
+	m := len(z.lower) + n
+	z.lower = binary.LittleEndian.AppendUint64(z.lower, prefix)
+	z.lower = binary.LittleEndian.AppendUint64(z.lower, rest)
+	z.lower = z.lower[:m]
+}
+
+// next adds the token at s[i], if any, and returns where it ends.
+func (z *tokenizer) next(i int) int {
+	if c := z.s[i]; c < utf8.RuneSelf {
+		switch asciiClass[c] {
+		case asciiSpace:
+			return i + 1
+		case asciiWordByte:
+			return z.word(i)
+		}
+	}
+	return z.other(i)
+}
+
 // tokenizer is what scanTokens' steps share: kept in one place, it need
 // not be handed from one to the next and back.
 type tokenizer struct {
-	toks  []token
-	lower []byte
-	s     string
-	wt    *wordTable
+	toks         []token
+	lower        []byte // the lower case of the words waiting for their norm
+	firstPending int    // the first of those words, once lower holds any
+	s            string
+	wt           *wordTable
 }
 
 // push adds a token, to be filled in, and returns it. Every field must be
@@ -173,12 +303,12 @@ func wordEnd(s string, start, j int, upper, digit bool) (int, bool, bool, bool) 
 }
 
 // word adds the word that starts at s[i], an ASCII letter or digit, and
-// returns where it ends. Most words are a run of ASCII letters and digits
-// that ends at a space or at a mark no word holds, and no longer than eight
-// bytes: their bytes are classified eight at a time (wordBytes), and
-// the eight bytes read are, with their 0x20 bits set, the lower-case prefix
-// the word table compares. A longer word is read on byte by byte, and
-// anything else is left to wordEnd.
+// returns where it ends: a word scan leaves, sixteen bytes or longer or
+// followed by a joiner or a byte beyond ASCII, or near the end of s. Its
+// first bytes are classified eight at a time (wordBytes), and the eight
+// bytes read are, with their 0x20 bits set, the lower-case prefix the word
+// table compares. A longer word is read on byte by byte, and anything else
+// is left to wordEnd.
 //
 // A word of the table takes the table's key as its normal form; another
 // with capitals adds its lower case to lower and waits for its norm (see
@@ -226,6 +356,9 @@ func (z *tokenizer) word(i int) int {
 	}
 	// pending; prefix is the lower case of the first eight bytes
 	t.norm = ""
+	if len(z.lower) == 0 {
+		z.firstPending = len(z.toks) - 1
+	}
 	n := len(z.lower) + end - start
 	z.lower = binary.LittleEndian.AppendUint64(z.lower, prefix)
 	for k := start + 8; k < end; k++ {
@@ -329,6 +462,24 @@ const (
 	byteDigit
 	byteUpper
 )
+
+// endsWord: an ASCII byte that is not a letter or digit ends the word before
+// it unless it is a joiner; a byte beyond ASCII may be part of a letter.
+var endsWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = wordByte[c] == 0 && !isJoiner(byte(c))
+	}
+	return t
+}()
+
+// punctByte: the ASCII marks that are a token of their own wherever they
+// stand, every one but the apostrophe (which may begin a possessive "'s").
+var punctByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiClass[c] == asciiOther && c != '\''
+	}
+	return t
+}()
 
 // wordRuneAt is the rune at s[i] (0 past the end) and whether it is a
 // letter or digit, read without unicode's tables when it is ASCII.

@@ -56,6 +56,7 @@ type wordTable struct {
 
 type wordEntry struct {
 	prefix uint64 // wordPrefix(key)
+	rest   uint64 // wordPrefix(key[8:]), 0 for a key of eight bytes or fewer
 	key    string
 	info   *wordInfo
 }
@@ -120,6 +121,26 @@ func (wt *wordTable) findWritten(w string, prefix uint64) *wordEntry {
 	}
 }
 
+// findLower is the entry of the word of n < 16 bytes whose lower case is
+// prefix (its first eight bytes) and rest (the next eight), last its last
+// byte, or nil.
+func (wt *wordTable) findLower(prefix, rest uint64, n int, last byte) *wordEntry {
+	mask := uint64(len(wt.slots) - 1)
+	for h := wordHash(prefix, n, last) >> (wt.shift & 63); ; h++ {
+		k := wt.slots[h&mask]
+		if k == 0 {
+			return nil
+		}
+		if e := &wt.entries[k-1]; e.prefix == prefix && e.rest == rest && len(e.key) == n {
+			return e
+		}
+	}
+}
+
+// noWords is the table of no words, for a tokenizer without one: every
+// probe finds an empty slot.
+var noWords = wordTable{slots: make([]int32, 2), shift: 63}
+
 // sameTail: is key, past its first eight bytes, the lower case of the ASCII
 // word w (see writtenPrefix)?
 func sameTail(key, w string) bool {
@@ -146,7 +167,11 @@ func (wt *wordTable) add(w string) *wordInfo {
 	if 4*(len(wt.entries)+1) > len(wt.slots) {
 		wt.rehash(max(64, 2*len(wt.slots)))
 	}
-	wt.entries = append(wt.entries, wordEntry{prefix: wordPrefix(w), key: w, info: &wordInfo{}})
+	e := wordEntry{prefix: wordPrefix(w), key: w, info: &wordInfo{}}
+	if len(w) > 8 {
+		e.rest = wordPrefix(w[8:])
+	}
+	wt.entries = append(wt.entries, e)
 	wt.place(len(wt.entries) - 1)
 	return wt.entries[len(wt.entries)-1].info
 }

@@ -47,6 +47,9 @@ func TestWordTable(t *testing.T) {
 		if e := wt.findWritten(s, writtenPrefix(s, 0, len(s))); e == nil || e.info != wi {
 			t.Fatalf("findWritten(%q) did not find %q", s, w)
 		}
+		if e := findLowerWritten(wt, s); len(s) < 16 && (e == nil || e.info != wi) {
+			t.Fatalf("findLower(%q) did not find %q", s, w)
+		}
 	}
 	for h := range held {
 		if len(h) < 10 || h[8] == 'x' {
@@ -62,5 +65,22 @@ func TestWordTable(t *testing.T) {
 		if !strings.ContainsRune(w, 'é') && isGateByte(w[0]) && wt.findWritten(w, writtenPrefix(w, 0, len(w))) != nil {
 			t.Fatalf("findWritten(%q) found a word never added", w)
 		}
+		if !strings.ContainsRune(w, 'é') && isGateByte(w[0]) && findLowerWritten(wt, w) != nil {
+			t.Fatalf("findLower(%q) found a word never added", w)
+		}
 	}
+}
+
+// findLowerWritten asks findLower for the ASCII word w as written, as the
+// tokenizer's scan asks it: its lower case as two numbers (nil for a word
+// of sixteen bytes or more, which scan does not ask about).
+func findLowerWritten(wt *wordTable, w string) *wordEntry {
+	if len(w) >= 16 {
+		return nil
+	}
+	var rest uint64
+	if len(w) > 8 {
+		rest = writtenPrefix(w, 8, len(w))
+	}
+	return wt.findLower(writtenPrefix(w, 0, len(w)), rest, len(w), w[len(w)-1]|0x20)
 }
