@@ -154,6 +154,9 @@ func TestPinnedFacts(t *testing.T) {
 		{"Putin's third visit to India came in 2007.", []Verdict{Contradicted}}, // "came" is the noun's verb
 		// an agreement's keyword after a visit verb names a place the record does not hold
 		{"Indira Gandhi visited Kudankulam in 1966.", []Verdict{Unknown}},
+		// … and names no agreement: the one visit claim, no agreement "of 2018"
+		{"Narendra Modi visited Kudankulam in 2018 to sign several agreements.", []Verdict{Unknown}},
+		{"Modi went to Kudankulam in 2018 and signed the Kudankulam agreement.", []Verdict{Unknown, Contradicted}},
 	}
 	for _, tc := range tests {
 		var got []Verdict

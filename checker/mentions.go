@@ -27,6 +27,9 @@ type ment struct {
 	// the title is predicated: "X became Premier" (became), "X was Premier"
 	// (predicate): a statement about the office, never read as a current title
 	became, predicate bool
+	// events: the event's name or keyword stands where a visit's destination
+	// goes ("visited Kudankulam"): an unknown place, naming no agreement
+	asPlace bool
 }
 
 // confidence is how sure a resolution is.

@@ -1101,7 +1101,8 @@ func (s *sentence) unknownPlaceAfter(v int) string {
 	if k >= len(s.toks) || !s.toks[k].cap || s.toks[k].punct {
 		return ""
 	}
-	if m := s.mentAt(k); m != nil && m.kind != "event" {
+	m := s.mentAt(k)
+	if m != nil && m.kind != "event" {
 		return "" // a place, or a person or title: an event's name or keyword is no place
 	}
 	for _, t := range s.times {
@@ -1111,6 +1112,9 @@ func (s *sentence) unknownPlaceAfter(v int) string {
 	}
 	if _, ok := months[s.w(k)]; ok {
 		return ""
+	}
+	if m != nil {
+		m.asPlace = true // see agreementClaims
 	}
 	return s.tokText(k)
 }
@@ -1273,7 +1277,7 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 	var at = -1
 	for k := range s.ments {
 		m := &s.ments[k]
-		if m.kind == "event" && c.rec.Event(m.ids[0]).Kind == KindAgreement {
+		if m.kind == "event" && !m.asPlace && c.rec.Event(m.ids[0]).Kind == KindAgreement {
 			for _, id := range m.ids {
 				named = appendNew(named, id)
 			}
