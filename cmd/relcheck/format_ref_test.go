@@ -142,11 +142,21 @@ func TestAlreadyCleanBytesAgrees(t *testing.T) {
 
 // TestOddBits checks the word test against its definition: the lowest
 // flagged byte is the first that is not printable ASCII (0x20 to 0x7e),
-// whatever follows it, for any two byte values at any two places of a word
-// of printable bytes, in a string and in bytes.
+// whatever follows it, in a string and in bytes.
 func TestOddBits(t *testing.T) {
-	printable := func(c byte) bool { return c >= 0x20 && c < 0x7f }
-	for _, bg := range []byte{0x20, 0x41, 0x7e} {
+	checkFirstFlagged(t, "oddBits", []byte{0x20, 0x41, 0x7e},
+		func(c byte) bool { return c < 0x20 || c >= 0x7f },
+		func(w []byte) int { return bits.TrailingZeros64(oddBits(load64(w))&highBits) / 8 },
+		func(w []byte) int { return bits.TrailingZeros64(oddBits(load64(string(w)))&highBits) / 8 })
+}
+
+// checkFirstFlagged checks a test of eight bytes at a time against the byte
+// test it stands for: for any two byte values at any two places of a word
+// on each background, each of firsts gives the index of the first byte that
+// flagged holds for, or 8 for none.
+func checkFirstFlagged(t *testing.T, name string, backgrounds []byte, flagged func(byte) bool, firsts ...func([]byte) int) {
+	t.Helper()
+	for _, bg := range backgrounds {
 		for p1 := range 8 {
 			for p2 := p1; p2 < 8; p2++ {
 				for c1 := range 256 {
@@ -155,16 +165,15 @@ func TestOddBits(t *testing.T) {
 						w[p1], w[p2] = byte(c1), byte(c2)
 						want := 8 // none flagged
 						for i, c := range w {
-							if !printable(c) {
+							if flagged(c) {
 								want = i
 								break
 							}
 						}
-						if got := bits.TrailingZeros64(oddBits(load64(w))&highBits) / 8; got != want {
-							t.Fatalf("oddBits(% x) flags byte %d first, want %d", w, got, want)
-						}
-						if got := bits.TrailingZeros64(oddBits(load64(string(w)))&highBits) / 8; got != want {
-							t.Fatalf("oddBits(% x) as a string flags byte %d first, want %d", w, got, want)
+						for k, first := range firsts {
+							if got := first(w); got != want {
+								t.Fatalf("%s(% x), reading %d, flags byte %d first, want %d", name, w, k, got, want)
+							}
 						}
 					}
 				}
