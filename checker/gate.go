@@ -1,42 +1,82 @@
 package checker
 
 import (
+	"maps"
 	"math/bits"
+	"slices"
 	"unicode/utf8"
 )
 
-// Many sentences of an article name no one, no place and no time (half of
+// Many sentences of an article name no one and no time (more than half of
 // the benchmark corpus's): "A reception was held in the evening." Such a
 // sentence leaves nothing for the next ones and makes no claim, and
 // splitting it into classified words costs more than everything else done
-// with it. The gate reads a sentence
-// once, byte by byte, and lets through only those that may matter; the rest
-// are counted and passed over.
+// with it. The gate reads a sentence once, byte by byte, and lets through
+// only those that may matter; the rest are counted and passed over.
 //
 // It must never turn away a sentence that matters. What matters, and why
 // the gate sees it:
 //   - a time: every reading of a time needs a digit, a month, or "year" or
 //     "years" (times.go);
 //   - a mention of the lexicon: every word of a phrase is written in the
-//     sentence, so one of them, the phrase's anchor, is enough to look for;
+//     sentence. A phrase of one word is looked for by that word; a phrase
+//     of more, by its two longest (the gate's pairs below);
 //   - a pronoun that stands for the last person named;
 //   - a misspelt name: a capitalised word that fuzzyPerson takes for one;
 //   - the claims that need neither a mention nor a time: "the last summit
-//     was …" and "this visit is seen as the beginning of relations"
-//     (summitWord, relNouns).
+//     was …" (summitWord) and "this visit is seen as the beginning of
+//     relations", which needs a relations noun and a start word
+//     (relationsClaims), so those two are a pair too.
+//
+// One kind of mention matters only with a claim: a place that is not a
+// country ("Newspapers in Tashkent carried the story"). Of places, a
+// document remembers only countries (parseTokens), and no claim is made
+// without a claim word or a mention of an office or event (mayClaim). So a
+// sentence whose only mentions are such places is let through only if it
+// also holds a claim word, or a word that makes a visit trigger with the
+// next one ("was in", "set foot"; see isVisitTrigger).
 //
 // The gate's words are letters and digits only, cut at every other
 // character: a token's runs of letters and digits are runs of the sentence
 // too, whatever joins them. A run holding a letter outside ASCII lets the
-// sentence through, so the anchors need only their ASCII runs.
+// sentence through, so phrases are looked for by their ASCII runs.
 type gate struct {
-	bits [gateWords]uint64 // a Bloom filter of the anchors' hashes
+	// an open-addressing table of the words the gate knows, by the top half
+	// of their key (gateKey; 0 for an empty slot), and what each may do
+	keys  []uint32
+	words []gateWord
+	shift uint // a key's first slot is its top bits: key >> shift
+	// one bit for each word the table holds, from the low bits of its key:
+	// the one probe the gate makes for most words (a few hundred words
+	// leave a word unknown to the gate looked up by mistake one time in
+	// fifty or so)
+	bloom [gateBloomBits / 64]uint64
 }
 
+const gateBloomBits = 1 << 15
+
+// gateWord is what a word of the gate may do: a word may be several things
+// at once.
+type gateWord struct {
+	kind gateKind
+	// the pairs of words of which it is the first and the second, each pair
+	// a bit (pairBit): a sentence that holds both words of a pair is let
+	// through. Pairs that share a bit are let through by each other's words
+	// too, which costs time and nothing else.
+	first, second uint64
+	// the word itself, if it is a word of the lexicon's phrases or one of
+	// commonWords (lexicon.vocab): never a misspelt name
+	vocab string
+}
+
+// gateKind is what a word of the gate may do alone or with a place.
+type gateKind uint8
+
 const (
-	gateBits  = 15 // 2^15 bits: 4 KiB, three probes per word; a few hundred anchors leave one word in thousands let through by mistake
-	gateWords = 1 << gateBits / 64
-	gateMask  = 1<<gateBits - 1
+	gateLets  gateKind = 1 << iota // lets its sentence through: a time word, a pronoun, a summit word, a phrase of one word that is not only a place
+	gatePlace                      // a word of phrases that are all places other than countries
+	gateClaim                      // a claim word (claimWords)
+	gateNear                       // makes a visit trigger with the next word (visitNearWords), if that is one of visitNearNext
 )
 
 // gateTimeWords are the words without a digit that a time cannot do
@@ -47,22 +87,86 @@ var gateTimeWords = union(keysOf(months), yearWords)
 // pronouns stand for the last person of their gender named (findMentions).
 var pronouns = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f'}
 
-func newGate(phrases map[string][]entry) *gate {
-	g := &gate{}
-	for k := range phrases {
-		g.addAnchor(k)
+func newGate(phrases map[string][]entry, vocab map[string]bool) *gate {
+	words := map[string]*gateWord{}
+	word := func(w string) *gateWord {
+		if words[w] == nil {
+			words[w] = &gateWord{}
+		}
+		return words[w]
 	}
-	for _, set := range []map[string]bool{gateTimeWords, keysOf(pronouns), summitWord, relNouns} {
-		for w := range set {
-			g.addAnchor(w)
+	for k, es := range phrases {
+		place := !slices.ContainsFunc(es, func(e entry) bool { return e.kind != "place" || e.isCountry })
+		runs := asciiRuns(k)
+		switch {
+		case len(runs) == 0:
+			// no ASCII run: the sentence that writes it has a letter outside ASCII
+		case place:
+			word(runs[0]).kind |= gatePlace
+		case len(runs) == 1:
+			word(runs[0]).kind |= gateLets
+		default:
+			bit := pairBit(k)
+			word(runs[0]).first |= bit
+			word(runs[1]).second |= bit
+		}
+	}
+	for _, set := range []struct {
+		words map[string]bool
+		kind  gateKind
+	}{
+		{gateTimeWords, gateLets}, {keysOf(pronouns), gateLets}, {summitWord, gateLets},
+		{claimWords, gateClaim}, {visitNearWords, gateNear},
+	} {
+		for w := range set.words {
+			if runs := asciiRuns(w); len(runs) > 0 {
+				word(runs[0]).kind |= set.kind
+			}
+		}
+	}
+	// a relations noun and a start word (see relationsClaims)
+	rel := pairBit("relations")
+	for w := range relNouns {
+		word(asciiRuns(w)[0]).first |= rel
+	}
+	for w := range startWords {
+		word(asciiRuns(w)[0]).second |= rel
+	}
+	slots := 256
+	for slots < 4*len(words) {
+		slots *= 2
+	}
+	g := &gate{keys: make([]uint32, slots), words: make([]gateWord, slots), shift: uint(64 - bits.TrailingZeros(uint(slots)))}
+	for w, gw := range words {
+		h := gateKey(writtenPrefix(w, 0, len(w)), len(w), lowerByte(w[len(w)-1]))
+		i := g.slot(h)
+		g.keys[i] = gateTop(h)
+		g.bloom[h%gateBloomBits/64] |= 1 << (h % 64)
+		// words that share a key share a slot, and what each may do
+		g.words[i].kind |= gw.kind
+		g.words[i].first |= gw.first
+		g.words[i].second |= gw.second
+		if vocab[w] && g.words[i].vocab == "" {
+			g.words[i].vocab = w // of words that share a key, one is enough to be exact about
 		}
 	}
 	return g
 }
 
-// addAnchor files the longest ASCII run of letters and digits of a phrase.
-func (g *gate) addAnchor(phrase string) {
-	best := ""
+// pairBit is a pair's bit, from the phrase it stands for.
+func pairBit(phrase string) uint64 {
+	h := uint64(14695981039346656037) // FNV-1a
+	for i := 0; i < len(phrase); i++ {
+		h = (h ^ uint64(phrase[i])) * 1099511628211
+	}
+	return 1 << (h % 64)
+}
+
+// asciiRuns are a phrase's distinct runs of ASCII letters and digits,
+// longest first (of equal ones, the first written first): a phrase's
+// anchors.
+func asciiRuns(phrase string) []string {
+	var runs []string
 	for i := 0; i < len(phrase); {
 		if !isGateByte(phrase[i]) {
 			i++
@@ -72,42 +176,71 @@ func (g *gate) addAnchor(phrase string) {
 		for j < len(phrase) && isGateByte(phrase[j]) {
 			j++
 		}
-		if j-i > len(best) {
-			best = phrase[i:j]
+		if !slices.Contains(runs, phrase[i:j]) {
+			runs = append(runs, phrase[i:j])
 		}
 		i = j
 	}
-	if best == "" {
-		return // no ASCII run: the sentence that writes it has a letter outside ASCII
-	}
-	for _, p := range gateProbes(gateKey(writtenPrefix(best, 0, len(best)), len(best), lowerByte(best[len(best)-1]))) {
-		g.bits[p/64] |= 1 << (p % 64)
+	slices.SortStableFunc(runs, func(a, b string) int { return len(b) - len(a) })
+	return runs
+}
+
+// gateTop is the part of a key the table keeps. Keys that share it share
+// their first slot too, so a word is found in the first slot of its probe
+// sequence that holds its top; words whose keys share it are one word to
+// the gate.
+func gateTop(h uint64) uint32 { return uint32(h>>32) | 1 }
+
+// slot is the slot that holds the key h, or the empty one where it would go.
+func (g *gate) slot(h uint64) int {
+	top, mask := gateTop(h), len(g.keys)-1
+	for i := int(h >> g.shift); ; i = (i + 1) & mask {
+		if k := g.keys[i]; k == top || k == 0 {
+			return i
+		}
 	}
 }
 
-func (g *gate) has(h uint64) bool {
-	p := gateProbes(h)
-	return g.bits[p[0]/64]&(1<<(p[0]%64)) != 0 && g.bits[p[1]/64]&(1<<(p[1]%64)) != 0 && g.bits[p[2]/64]&(1<<(p[2]%64)) != 0
-}
-
-// gateProbes are a word's three bits in the filter, from three parts of its
-// hash.
-func gateProbes(h uint64) [3]uint64 {
-	return [3]uint64{h & gateMask, h >> 20 & gateMask, h >> 40 & gateMask}
+// word is what the word of key h may do, nil for a word the gate does not
+// know.
+func (g *gate) word(h uint64) *gateWord {
+	top, mask := gateTop(h), len(g.keys)-1
+	for i := int(h >> g.shift); ; i = (i + 1) & mask {
+		switch g.keys[i] {
+		case top:
+			return &g.words[i]
+		case 0:
+			return nil
+		}
+	}
 }
 
 // gateKey is the hash of a run of ASCII letters and digits from its lower
 // case's first eight bytes (writtenPrefix), its length and its last byte
-// (in lower case): the word table's hash, mixed so that every probe's bits
-// depend on every byte it reads. A longer run's other bytes are not read: a
-// run that differs from an anchor only there is let through, which costs
-// time and nothing else.
+// (in lower case): the word table's hash, mixed so that its top bits depend
+// on every byte it reads. A longer run's other bytes are not read: a run
+// that differs from a word of the gate only there is taken for it, which
+// costs time and nothing else, since words the gate does not know do not
+// matter.
 func gateKey(prefix uint64, n int, last byte) uint64 {
 	h := wordHash(prefix, n, last)
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
 	return h
+}
+
+// equalLower: is s, in lower case, the lower-case ASCII word w?
+func equalLower(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if lowerByte(s[i]) != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // isGateByte: an ASCII letter or digit.
@@ -121,16 +254,21 @@ func lowerByte(c byte) byte {
 }
 
 // mayMatter reports whether a sentence may hold a time, a mention or a
-// claim; false means it certainly holds none.
+// claim, or leave something for the next sentence; false means it
+// certainly makes no claim, holds no time and leaves nothing, and its
+// only mentions, if any, are of places other than countries.
 //
 // Where eight bytes are left, a run of letters and digits is read as the
 // tokenizer reads a word (see tokenizer.word): its bytes classified at once
-// by wordBytes, the bytes themselves its prefix.
+// by wordBytes, the bytes themselves its prefix. Most words are unknown to
+// the gate and in lower case: for them the loop makes one probe of the
+// gate's bloom bits, and calls nothing.
 func (c *Checker) mayMatter(s string) bool {
 	g := c.lex.gate
+	var hits gateHits
 	for i := 0; i < len(s); {
 		b := s[i]
-		if !isGateByte(b) {
+		if wordByte[b] == 0 {
 			if b >= utf8.RuneSelf {
 				r, n := utf8.DecodeRuneInString(s[i:])
 				if isWordRune(r) {
@@ -148,14 +286,22 @@ func (c *Checker) mayMatter(s string) bool {
 			x := load64(s, i)
 			stop := ^wordBytes(x) & highBits // the bytes that end the run
 			run := (stop&-stop)>>7 - 1       // the bytes before the first of them, or all eight
-			if _, digit := runCase(x, run); digit {
-				return true
+			if ^x&run&(0x40*lowBits) != 0 {
+				return true // a digit (see runCase)
 			}
-			i += bits.TrailingZeros64(stop) >> 3
 			prefix = (x | 0x20*lowBits) & run
-			if stop == 0 {
+			if stop != 0 {
+				n := bits.TrailingZeros64(stop) >> 3
+				i += n
+				if x>>(8*n)&0x80 != 0 && wordGoesOn(s, i) {
+					return true
+				}
+			} else {
 				var digit bool
-				if i, _, digit = runOn(s, i, false, false); digit {
+				if i, _, digit = runOn(s, i+8, false, false); digit {
+					return true
+				}
+				if i < len(s) && s[i] >= utf8.RuneSelf && wordGoesOn(s, i) {
 					return true
 				}
 			}
@@ -165,27 +311,80 @@ func (c *Checker) mayMatter(s string) bool {
 				return true
 			}
 			prefix = writtenPrefix(s, start, i)
-		}
-		if i < len(s) && s[i] >= utf8.RuneSelf {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); isWordRune(r) {
+			if i < len(s) && s[i] >= utf8.RuneSelf && wordGoesOn(s, i) {
 				return true
 			}
 		}
-		if g.has(gateKey(prefix, i-start, lowerByte(s[i-1]))) {
-			return true
+		h := gateKey(prefix, i-start, lowerByte(s[i-1]))
+		var w *gateWord
+		if g.bloom[h%gateBloomBits/64]&(1<<(h%64)) != 0 { // else a word the gate does not know
+			if w = g.word(h); w != nil && hits.add(w, s, start, i) {
+				return true
+			}
 		}
-		if 'A' <= b && b <= 'Z' && c.mayBeMisspelt(s, start, i) {
+		if 'A' <= b && b <= 'Z' && c.mayBeMisspelt(s, start, i, w) {
 			return true
 		}
 	}
 	return false
 }
 
+// wordGoesOn: does a letter or digit outside ASCII, at s[i], carry on the
+// run that ends there? Such a word lets its sentence through.
+func wordGoesOn(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+// gateHits is what the words of a sentence the gate knows may do, so far.
+type gateHits struct {
+	saw           gateKind
+	first, second uint64 // the pairs whose first, second word was seen
+}
+
+// add notes the word w, s[start:end], and reports whether the sentence is
+// to be let through.
+func (h *gateHits) add(w *gateWord, s string, start, end int) bool {
+	k := w.kind
+	if k&gateNear != 0 && nearNextAt(s, end) {
+		k |= gateClaim // "was in": a visit trigger
+	}
+	h.saw |= k
+	h.first |= w.first
+	h.second |= w.second
+	return h.saw&gateLets != 0 || h.saw&(gatePlace|gateClaim) == gatePlace|gateClaim || h.first&h.second != 0
+}
+
+// nearNextAt: is the run after s[:i] one of visitNearNext, or may it be?
+func nearNextAt(s string, i int) bool {
+	for i < len(s) && !isGateByte(s[i]) {
+		if s[i] >= utf8.RuneSelf {
+			return true // let wordGoesOn and the rest decide
+		}
+		i++
+	}
+	j := i
+	for j < len(s) && isGateByte(s[j]) {
+		j++
+	}
+	for _, w := range nearNextList {
+		if equalLower(s[i:j], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearNextList is visitNearNext, to be read in order without a map's cost.
+var nearNextList = slices.Sorted(maps.Keys(visitNearNext))
+
 // mayBeMisspelt: could the word that starts with the capitalised run
 // s[start:end] be taken for a misspelt name? A run joined to more of its
 // word ("Jean-Paul", "O'Neill") is answered yes when the word is long
-// enough; a run that is its own word is asked of fuzzyPerson.
-func (c *Checker) mayBeMisspelt(s string, start, end int) bool {
+// enough; a run that is its own word is asked of fuzzyPerson, unless it is
+// a word of the lexicon's (w, if the gate knows the run, tells), which
+// fuzzyLookup never takes for a misspelling.
+func (c *Checker) mayBeMisspelt(s string, start, end int, w *gateWord) bool {
 	if joined(s, end) {
 		// at most this long: the word's other characters are all counted
 		j := end
@@ -196,6 +395,9 @@ func (c *Checker) mayBeMisspelt(s string, start, end int) bool {
 	}
 	if end-start < fuzzyMinLen || c.lex.fuzzyLens[lowerByte(s[start])]&lengthBit(end-start) == 0 {
 		return false // what fuzzyPerson would answer first (see fuzzyMay)
+	}
+	if w != nil && w.vocab != "" && equalLower(s[start:end], w.vocab) {
+		return false
 	}
 	var lower [24]byte // most names fit; a longer one is copied to the heap
 	b := lower[:0]

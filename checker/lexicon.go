@@ -134,7 +134,7 @@ func newLexicon(r *facts.Record) *lexicon {
 		info.phrases = list
 		info.cls |= clsPhrase
 	}
-	lx.gate = newGate(lx.phrases)
+	lx.gate = newGate(lx.phrases, lx.vocab)
 	lx.byLetter = map[byte][]string{}
 	for name := range lx.fuzzy {
 		lx.byLetter[name[0]] = append(lx.byLetter[name[0]], name)

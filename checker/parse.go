@@ -191,6 +191,12 @@ func mayClaim(s *sentence) bool {
 // isVisitTrigger), and only then.
 var visitNearWords = set("set touched was were been held")
 
+// visitNearNext are the words that follow them in a trigger ("set foot",
+// "touched down", "was in", "was back in", "been to", "held talks"). The
+// gate lets a sentence of places through when one follows one of
+// visitNearWords (see gate); TestVisitNearNext keeps the two lists in step.
+var visitNearNext = set("foot down in back to talks")
+
 // claimWords are the words without which no claim is made (see mayClaim).
 var claimWords = union(visitVerbs, visitNouns, summitWord, agreeNouns, relNouns)
 
