@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math/bits"
 	"slices"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -38,8 +39,9 @@ import (
 //
 // The gate's words are letters and digits only, cut at every other
 // character: a token's runs of letters and digits are runs of the sentence
-// too, whatever joins them. A run holding a letter outside ASCII lets the
-// sentence through, so phrases are looked for by their ASCII runs.
+// too, whatever joins them. Phrases are looked for by their ASCII runs; a
+// letter outside ASCII lets the sentence through, unless it is in lower
+// case in a word that does not begin with a capital (see lowerOK).
 type gate struct {
 	// an open-addressing table of the words the gate knows, by the top half
 	// of their key (gateKey; 0 for an empty slot), and what each may do
@@ -51,6 +53,13 @@ type gate struct {
 	// leave a word unknown to the gate looked up by mistake one time in
 	// fifty or so)
 	bloom [gateBloomBits / 64]uint64
+	// every phrase has a run of ASCII letters or digits, so that a letter
+	// outside ASCII in lower case ("communiqué") is one more character
+	// between runs: the word that holds it is never one of the gate's
+	// words, and one that does not begin with a capital is never taken for
+	// a misspelt name. Where a phrase has no such run, every letter outside
+	// ASCII lets its sentence through.
+	lowerOK bool
 }
 
 const gateBloomBits = 1 << 15
@@ -95,12 +104,13 @@ func newGate(phrases map[string][]entry, vocab map[string]bool) *gate {
 		}
 		return words[w]
 	}
+	lowerOK := true
 	for k, es := range phrases {
 		place := !slices.ContainsFunc(es, func(e entry) bool { return e.kind != "place" || e.isCountry })
 		runs := asciiRuns(k)
 		switch {
 		case len(runs) == 0:
-			// no ASCII run: the sentence that writes it has a letter outside ASCII
+			lowerOK = false // the sentence that writes it has a letter outside ASCII
 		case place:
 			word(runs[0]).kind |= gatePlace
 		case len(runs) == 1:
@@ -136,7 +146,7 @@ func newGate(phrases map[string][]entry, vocab map[string]bool) *gate {
 	for slots < 4*len(words) {
 		slots *= 2
 	}
-	g := &gate{keys: make([]uint32, slots), words: make([]gateWord, slots), shift: uint(64 - bits.TrailingZeros(uint(slots)))}
+	g := &gate{keys: make([]uint32, slots), words: make([]gateWord, slots), shift: uint(64 - bits.TrailingZeros(uint(slots))), lowerOK: lowerOK}
 	for w, gw := range words {
 		h := gateKey(writtenPrefix(w, 0, len(w)), len(w), lowerByte(w[len(w)-1]))
 		i := g.slot(h)
@@ -271,7 +281,7 @@ func (c *Checker) mayMatter(s string) bool {
 		if wordByte[b] == 0 {
 			if b >= utf8.RuneSelf {
 				r, n := utf8.DecodeRuneInString(s[i:])
-				if isWordRune(r) {
+				if isWordRune(r) && !(g.lowerOK && unicode.IsLower(r)) {
 					return true
 				}
 				i += n
@@ -293,7 +303,7 @@ func (c *Checker) mayMatter(s string) bool {
 			if stop != 0 {
 				n := bits.TrailingZeros64(stop) >> 3
 				i += n
-				if x>>(8*n)&0x80 != 0 && wordGoesOn(s, i) {
+				if x>>(8*n)&0x80 != 0 && g.wordGoesOn(s, i, b) {
 					return true
 				}
 			} else {
@@ -301,7 +311,7 @@ func (c *Checker) mayMatter(s string) bool {
 				if i, _, digit = runOn(s, i+8, false, false); digit {
 					return true
 				}
-				if i < len(s) && s[i] >= utf8.RuneSelf && wordGoesOn(s, i) {
+				if i < len(s) && s[i] >= utf8.RuneSelf && g.wordGoesOn(s, i, b) {
 					return true
 				}
 			}
@@ -311,7 +321,7 @@ func (c *Checker) mayMatter(s string) bool {
 				return true
 			}
 			prefix = writtenPrefix(s, start, i)
-			if i < len(s) && s[i] >= utf8.RuneSelf && wordGoesOn(s, i) {
+			if i < len(s) && s[i] >= utf8.RuneSelf && g.wordGoesOn(s, i, b) {
 				return true
 			}
 		}
@@ -330,10 +340,12 @@ func (c *Checker) mayMatter(s string) bool {
 }
 
 // wordGoesOn: does a letter or digit outside ASCII, at s[i], carry on the
-// run that ends there? Such a word lets its sentence through.
-func wordGoesOn(s string, i int) bool {
+// run that ends there, which began with the byte b, so that the sentence is
+// to be let through? It is, unless the letter is in lower case in a word
+// that does not begin with a capital (see lowerOK).
+func (g *gate) wordGoesOn(s string, i int, b byte) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	return isWordRune(r)
+	return isWordRune(r) && !(g.lowerOK && unicode.IsLower(r) && !('A' <= b && b <= 'Z'))
 }
 
 // gateHits is what the words of a sentence the gate knows may do, so far.

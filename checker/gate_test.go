@@ -166,9 +166,10 @@ func TestGateTurnsAway(t *testing.T) {
 		// places other than countries, without a claim word
 		"Newspapers in Minsk carried the story on their front pages the next morning.",
 		"The talks in Tashkent were productive.",
-		"The treaty was signed.",                                                              // a claim word, with no name, no place and no time
-		"Later that week, the government debated the space programme.",                        // one word of "head of government", of "MTC programme"
-		"Economists have long argued that the tea harvest is tied to the wider relationship.", // a relations noun, no start word
+		"The treaty was signed.", // a claim word, with no name, no place and no time
+		"The correspondent’s notes describe the mood as tense, though the official communiqué used warmer language.", // a letter beyond ASCII, in lower case
+		"Later that week, the government debated the space programme.",                                               // one word of "head of government", of "MTC programme"
+		"Economists have long argued that the tea harvest is tied to the wider relationship.",                        // a relations noun, no start word
 		"The weather in St. Petersburg was unusually warm for the season.",
 		"Students at the university in Kazan staged a small protest.",
 	} {
@@ -185,20 +186,34 @@ func TestGateTurnsAway(t *testing.T) {
 		"Officials welcomed him warmly.",       // a pronoun
 		"The last summit was a quiet one.",     // a claim without a name or a time
 		"This visit is seen as the beginning of relations.",
-		"The Soviet delegation left early.",        // an adjective of the record
-		"The prime minister left early.",           // a title
-		"Officials welcomed Jean-Baptiste warmly.", // a long capitalised word joined to more
-		"Officials welcomed Gorbachëv warmly.",     // a letter beyond ASCII
-		"Officials welcomed Gorbachov’s envoy.",    // a possessive with a typographic apostrophe
-		"Newspapers in India carried the story.",   // a country
-		"The delegation toured Minsk.",             // a place and a claim word
-		"The delegation was in Minsk.",             // a place and a visit trigger
+		"The Soviet delegation left early.",         // an adjective of the record
+		"The prime minister left early.",            // a title
+		"Officials welcomed Jean-Baptiste warmly.",  // a long capitalised word joined to more
+		"Officials welcomed Gorbachëv warmly.",      // a letter beyond ASCII
+		"Officials welcomed Gorbachov’s envoy.",     // a possessive with a typographic apostrophe
+		"Officials welcomed Černenko warmly.",       // a name of the record beyond ASCII
+		"Officials welcomed Brežněv warmly.",        // a misspelt one
+		"Officials welcomed the Élysée delegation.", // a capital beyond ASCII
+		"Newspapers in India carried the story.",    // a country
+		"The delegation toured Minsk.",              // a place and a claim word
+		"The delegation was in Minsk.",              // a place and a visit trigger
 		"The delegation was back in Minsk.",
 		"The deal was signed in Minsk.",
 	} {
 		if through := checkGate(t, c, s); !through {
 			t.Errorf("turned away %q", s)
 		}
+	}
+}
+
+// TestGateLowerOK: a record with a phrase written without ASCII has every
+// letter beyond ASCII let through, in either case.
+func TestGateLowerOK(t *testing.T) {
+	if !newDefaultChecker(t).lex.gate.lowerOK {
+		t.Error("the default record has a phrase without ASCII letters or digits")
+	}
+	if newGate(map[string][]entry{"москва": {{kind: "place", ids: []string{"msk"}}}}, nil).lowerOK {
+		t.Error("a phrase written in Cyrillic alone leaves lower-case letters beyond ASCII to be passed over")
 	}
 }
 
