@@ -157,6 +157,14 @@ func TestPinnedFacts(t *testing.T) {
 		// … and names no agreement: the one visit claim, no agreement "of 2018"
 		{"Narendra Modi visited Kudankulam in 2018 to sign several agreements.", []Verdict{Unknown}},
 		{"Modi went to Kudankulam in 2018 and signed the Kudankulam agreement.", []Verdict{Unknown, Contradicted}},
+		// a keyword names its agreement only with a capital: "exchange" is the
+		// keyword of the Reciprocal Exchange of Logistic Support agreement
+		{"India and the Soviet Union signed an exchange agreement on rupee trade in 1978.", []Verdict{Unknown}},
+		{"Gromyko signed the cultural exchange programme with Bulganin on 18 February 2025.", nil},
+		{"The Reciprocal Exchange of Logistic Support agreement was signed in 2025.", []Verdict{Supported}},
+		// … and after "in", it is the place it is named after
+		{"Andropov signed the Tashkent Declaration in Kudankulam on 6 April 2013.", []Verdict{Contradicted}},
+		{"Mikoyan signed the protocol on space research in Kudankulam in 2014.", []Verdict{Unknown}},
 	}
 	for _, tc := range tests {
 		var got []Verdict

@@ -82,10 +82,11 @@ type gateWord struct {
 type gateKind uint8
 
 const (
-	gateLets  gateKind = 1 << iota // lets its sentence through: a time word, a pronoun, a summit word, a phrase of one word that is not only a place
-	gatePlace                      // a word of phrases that are all places other than countries
-	gateClaim                      // a claim word (claimWords)
-	gateNear                       // makes a visit trigger with the next word (visitNearWords), if that is one of visitNearNext
+	gateLets    gateKind = 1 << iota // lets its sentence through: a time word, a pronoun, a summit word, a phrase of one word that is not only a place
+	gatePlace                        // a word of phrases that are all places other than countries
+	gateClaim                        // a claim word (claimWords)
+	gateNear                         // makes a visit trigger with the next word (visitNearWords), if that is one of visitNearNext
+	gateCapLets                      // lets its sentence through if written with a capital: an agreement's keyword
 )
 
 // gateTimeWords are the words without a digit that a time cannot do
@@ -106,13 +107,30 @@ func newGate(phrases map[string][]entry, vocab map[string]bool) *gate {
 	}
 	lowerOK := true
 	for k, es := range phrases {
-		place := !slices.ContainsFunc(es, func(e entry) bool { return e.kind != "place" || e.isCountry })
 		runs := asciiRuns(k)
+		// what each entry needs: a place other than a country needs a
+		// claim; an agreement's keyword, a capital (see addKeywords)
+		var place, keyword, other bool
+		for _, e := range es {
+			switch {
+			case e.kind == "place" && !e.isCountry:
+				place = true
+			case e.keyword && len(runs) == 1:
+				keyword = true
+			default:
+				other = true
+			}
+		}
 		switch {
 		case len(runs) == 0:
 			lowerOK = false // the sentence that writes it has a letter outside ASCII
-		case place:
-			word(runs[0]).kind |= gatePlace
+		case !other:
+			if place {
+				word(runs[0]).kind |= gatePlace
+			}
+			if keyword {
+				word(runs[0]).kind |= gateCapLets
+			}
 		case len(runs) == 1:
 			word(runs[0]).kind |= gateLets
 		default:
@@ -360,6 +378,9 @@ func (h *gateHits) add(w *gateWord, s string, start, end int) bool {
 	k := w.kind
 	if k&gateNear != 0 && nearNextAt(s, end) {
 		k |= gateClaim // "was in": a visit trigger
+	}
+	if k&gateCapLets != 0 && 'A' <= s[start] && s[start] <= 'Z' {
+		k |= gateLets // a run that is a keyword is the whole of its word
 	}
 	h.saw |= k
 	h.first |= w.first

@@ -166,7 +166,8 @@ func TestGateTurnsAway(t *testing.T) {
 		// places other than countries, without a claim word
 		"Newspapers in Minsk carried the story on their front pages the next morning.",
 		"The talks in Tashkent were productive.",
-		"The treaty was signed.", // a claim word, with no name, no place and no time
+		"The treaty was signed.",                                                                                     // a claim word, with no name, no place and no time
+		"Analysts noted that the rouble exchange rate remained a sensitive question.",                                // an agreement\'s keyword in lower case
 		"The correspondent’s notes describe the mood as tense, though the official communiqué used warmer language.", // a letter beyond ASCII, in lower case
 		"Later that week, the government debated the space programme.",                                               // one word of "head of government", of "MTC programme"
 		"Economists have long argued that the tea harvest is tied to the wider relationship.",                        // a relations noun, no start word
@@ -192,6 +193,7 @@ func TestGateTurnsAway(t *testing.T) {
 		"Officials welcomed Gorbachëv warmly.",      // a letter beyond ASCII
 		"Officials welcomed Gorbachov’s envoy.",     // a possessive with a typographic apostrophe
 		"Officials welcomed Černenko warmly.",       // a name of the record beyond ASCII
+		"Officials discussed Kudankulam.",           // an agreement\'s keyword
 		"Officials welcomed Brežněv warmly.",        // a misspelt one
 		"Officials welcomed the Élysée delegation.", // a capital beyond ASCII
 		"Newspapers in India carried the story.",    // a country
@@ -219,13 +221,20 @@ func TestGateLowerOK(t *testing.T) {
 
 // TestGateLetsThroughEveryPhrase: a sentence that writes a phrase of the
 // lexicon is let through, whether its words are read eight bytes at a time
-// or, near the end of the sentence, one at a time, and in any case; a place
-// other than a country, when a claim word or visit trigger is near.
+// or, near the end of the sentence, one at a time, and in any case (an
+// agreement's keyword, with a capital); a place other than a country, when
+// a claim word or visit trigger is near.
 func TestGateLetsThroughEveryPhrase(t *testing.T) {
 	for _, c := range []*Checker{newDefaultChecker(t), newTestChecker(t, "norland")} {
 		for k, es := range c.lex.phrases {
 			city := !slices.ContainsFunc(es, func(e entry) bool { return e.kind != "place" || e.isCountry })
-			for _, p := range []string{k, strings.ToUpper(k), strings.ToUpper(k[:1]) + k[1:]} {
+			written := []string{k, strings.ToUpper(k), strings.ToUpper(k[:1]) + k[1:]}
+			if slices.ContainsFunc(es, func(e entry) bool { return e.keyword }) &&
+				!slices.ContainsFunc(es, func(e entry) bool { return !e.keyword && (e.kind != "place" || e.isCountry) }) {
+				// an agreement's keyword names it only with a capital
+				city, written = false, written[1:]
+			}
+			for _, p := range written {
 				sentences := []string{p, p + ".", "Officials said that " + p + " was mentioned in the evening papers."}
 				if city {
 					sentences = []string{"visited " + p, "The delegation was in " + p + ".", p + " hosted the delegation.",

@@ -18,6 +18,9 @@ type entry struct {
 	// adjectives: whether ids[0] is a country
 	who       []*person
 	isCountry bool
+	// a proper noun that stands for an agreement (addKeywords): it names
+	// the agreement only where it is written with a capital
+	keyword bool
 }
 
 // person is what the lexicon knows of one person of the record. A
@@ -243,7 +246,9 @@ people country countries nation nations world year years month months week weeks
 // addKeywords lets a distinctive proper noun of one agreement's names stand
 // for it ("Kudankulam", "BrahMos", "S-400"): a word written only with a
 // capital anywhere in the record, found in exactly one agreement, and not
-// already a name of something else.
+// already a name of something else. In a text, too, it stands for the
+// agreement only written with a capital: "an exchange agreement" is not the
+// Reciprocal Exchange of Logistic Support agreement.
 func (lx *lexicon) addKeywords(r *facts.Record) {
 	lower := map[string]bool{} // words the record also writes in lower case
 	for _, e := range r.Events {
@@ -271,7 +276,7 @@ func (lx *lexicon) addKeywords(r *facts.Record) {
 	}
 	for w, ids := range owners {
 		if len(ids) == 1 {
-			lx.phrases[w] = append(lx.phrases[w], entry{kind: "event", ids: ids, how: ByAlias})
+			lx.phrases[w] = append(lx.phrases[w], entry{kind: "event", ids: ids, how: ByAlias, keyword: true})
 		}
 	}
 }

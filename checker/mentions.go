@@ -28,9 +28,14 @@ type ment struct {
 	// (predicate): a statement about the office, never read as a current title
 	became, predicate bool
 	// events: the event's name or keyword stands where a visit's destination
-	// goes ("visited Kudankulam"): an unknown place, naming no agreement
+	// goes ("visited Kudankulam"), or a keyword follows a preposition of
+	// place ("in Kudankulam"): a place, naming no agreement
 	asPlace bool
 }
+
+// placePrepositions, before an agreement's keyword, make it the place it is
+// named after.
+var placePrepositions = set("in at near")
 
 // confidence is how sure a resolution is.
 func confidence(how Resolution) float64 {
@@ -131,6 +136,13 @@ func (c *Checker) phraseAt(out []ment, toks []token, i int, st *docState) ([]men
 				if n == 1 && !first.cap && !titleWordLower[first.norm] {
 					continue // a title word in lower case, not one of those that count
 				}
+			case "event":
+				if e.keyword && !first.cap {
+					continue // a keyword in lower case: a common noun (see addKeywords)
+				}
+				// "signed in Kudankulam": a keyword after a preposition of place
+				// is the place it is named after
+				m.asPlace = e.keyword && i > 0 && placePrepositions[toks[i-1].norm]
 			}
 			return append(out, m), n
 		}

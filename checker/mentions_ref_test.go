@@ -58,9 +58,10 @@ func (c *Checker) findMentionsRef(toks []token, times []timeExpr, st *docState) 
 				if e.kind == "office" && !hasCap(toks[i:i+n]) && n == 1 && !titleWordLower[toks[i].norm] {
 					continue
 				}
-				if e.kind == "person" && !toks[i].cap {
+				if e.kind == "person" && !toks[i].cap || e.keyword && !toks[i].cap {
 					continue
 				}
+				m.asPlace = e.keyword && i > 0 && placePrepositions[toks[i-1].norm]
 				out = append(out, m)
 				i += n - 1
 				matched = true
