@@ -165,6 +165,10 @@ func TestPinnedFacts(t *testing.T) {
 		// … and after "in", it is the place it is named after
 		{"Andropov signed the Tashkent Declaration in Kudankulam on 6 April 2013.", []Verdict{Contradicted}},
 		{"Mikoyan signed the protocol on space research in Kudankulam in 2014.", []Verdict{Unknown}},
+		// an agreement the claim does not name is one its signers signed
+		{"Gorbachev signed an agreement on fertiliser supplies on 3 October 2000.", []Verdict{Unknown}},
+		{"Putin and Vajpayee signed an agreement in New Delhi on 3 October 2000.", []Verdict{Supported}},
+		{"India and Russia signed an agreement on 3 October 2000.", []Verdict{Supported}},
 	}
 	for _, tc := range tests {
 		var got []Verdict

@@ -741,7 +741,7 @@ func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
 		}
 	} else {
 		for _, e := range c.agreements {
-			if c.agreementKindFits(cl.Phrase, e) && c.partiesFit(cl.Places, e) {
+			if c.agreementKindFits(cl.Phrase, e) && c.partiesFit(cl.Places, e) && signersFit(cl.Subjects, e) {
 				cands = append(cands, e)
 			}
 		}
@@ -824,6 +824,23 @@ func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
 	if cl.EventID != "" && !strings.Contains(cl.EventID, "|") {
 		st.noteEvent(KindAgreement, cl.EventID)
 	}
+}
+
+// signersFit: could the people a claim names have signed the agreement e,
+// which the claim does not name? Only if the record lists its signatories
+// and one of them is among them: "Gorbachev signed an agreement on 3
+// October 2000" is not the declaration Putin and Vajpayee signed that day.
+// A claim that names no one fits any agreement.
+func signersFit(subjects []string, e *facts.Event) bool {
+	if len(subjects) == 0 {
+		return true
+	}
+	for _, s := range subjects {
+		if slices.Contains(e.Who, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // agreementKindFits: a "treaty" is an agreement tagged treaty, a
