@@ -89,33 +89,13 @@ func runBatch(ctx context.Context, jobs int, tasks iter.Seq[work], emit func(*re
 	for {
 		var ch chan *result
 		var ok bool
-		select {
-		case ch, ok = <-streams:
-		default:
-			if err = wait(); err == nil {
-				select {
-				case ch, ok = <-streams:
-				case <-ctx.Done(): // a worker may wait on an input that never comes
-					interrupted = true
-				}
-			}
-		}
+		ch, ok, interrupted, err = receive(ctx, streams, wait)
 		if err != nil || !ok || interrupted {
 			break
 		}
 		for {
 			var r *result
-			select {
-			case r, ok = <-ch:
-			default:
-				if err = wait(); err == nil {
-					select {
-					case r, ok = <-ch:
-					case <-ctx.Done():
-						interrupted = true
-					}
-				}
-			}
+			r, ok, interrupted, err = receive(ctx, ch, wait)
 			if err != nil || !ok || interrupted {
 				break
 			}
@@ -186,4 +166,25 @@ func firstLines(s string, n int) string {
 		}
 	}
 	return s
+}
+
+// receive takes the next value from ch. When none is ready it first calls
+// wait (which flushes what was emitted), then waits for one, or for ctx to
+// be done: interrupted, since a worker may wait on an input that never
+// comes. ok is false when ch is closed.
+func receive[T any](ctx context.Context, ch <-chan T, wait func() error) (v T, ok, interrupted bool, err error) {
+	select {
+	case v, ok = <-ch:
+		return v, ok, false, nil
+	default:
+	}
+	if err = wait(); err != nil {
+		return v, false, false, err
+	}
+	select {
+	case v, ok = <-ch:
+		return v, ok, false, nil
+	case <-ctx.Done():
+		return v, false, true, nil
+	}
 }
