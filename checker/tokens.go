@@ -139,7 +139,7 @@ func (z *tokenizer) scan() {
 			u2, d2 := runCase(y, run)
 			upper, digit = u1 || u2, d1 || d2
 		}
-		if !endsWord[after] {
+		if !endsWord[after] && !joinerEnds(s, i, n, after) {
 			z.toks = toks
 			i = z.word(i) // maybe joined to more
 			toks = z.toks
@@ -167,6 +167,29 @@ func (z *tokenizer) scan() {
 		}
 	}
 	z.toks = toks
+}
+
+// joinerEnds: does the ASCII word s[i:i+n], followed by the joiner after
+// (s[i+n], see isJoiner), end there all the same? It answers the common
+// cases as wordEnd would, so that scan need not hand them to word: a joiner
+// followed by neither a letter nor a digit ("Minsk.", "rouble-", "Agra/"),
+// unless it is the dot of an initial ("A."), and a possessive ("India's"),
+// which becomes a token of its own.
+func joinerEnds(s string, i, n int, after byte) bool {
+	j := i + n + 1 // the byte after the joiner
+	if j >= len(s) {
+		return !(after == '.' && n == 1 && 'A' <= s[i] && s[i] <= 'Z')
+	}
+	c := s[j]
+	switch {
+	case c >= utf8.RuneSelf:
+		return false // maybe a letter: wordEnd decides
+	case wordByte[c] == 0:
+		return !(after == '.' && n == 1 && 'A' <= s[i] && s[i] <= 'Z')
+	case after == '\'' && c|0x20 == 's':
+		return j+1 == len(s) || s[j+1] < utf8.RuneSelf && wordByte[s[j+1]] == 0
+	}
+	return false
 }
 
 // loadTail is load64(s, i) where fewer than eight bytes are left: the

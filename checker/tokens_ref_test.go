@@ -133,6 +133,9 @@ var tokenSamples = []string{
 	"x'", "'s", "a/b 1/2 a/1 1/a -a a- a--b a..b",
 	"The RELATIONS between Moscow and Delhi; Relationship, relationships and SEPTEMBER's Summit.",
 	"Brezhnev’s and Brezhnev's visit to New Delhi, Prime Minister, PRIME MINISTER and year-long years",
+	// a joiner that ends its word, or does not: end of text, space, mark, letter beyond ASCII
+	"Minsk. Minsk.x Minsk.é Minsk., India's India's. India'sé India'st India's, Indias' A. A.. Ab. B.",
+	"rouble- rouble-, rouble-é Agra/ Agra/1 Agra/b 1/2. O'Neill O'", "A.", "Ab.", "India's", "India'S", "x-", "Z/",
 }
 
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
