@@ -48,10 +48,10 @@ type gate struct {
 	keys  []uint32
 	words []gateWord
 	shift uint // a key's first slot is its top bits: key >> shift
-	// one bit for each word the table holds, from the low bits of its key:
-	// the one probe the gate makes for most words (a few hundred words
-	// leave a word unknown to the gate looked up by mistake one time in
-	// fifty or so)
+	// one bit for each word the table holds, from the top bits of its
+	// wordHash (gateBloomBit): the one probe the gate makes for most words
+	// (a few hundred words leave a word unknown to the gate looked up by
+	// mistake one time in fifty or so)
 	bloom [gateBloomBits / 64]uint64
 	// every phrase has a run of ASCII letters or digits, so that a letter
 	// outside ASCII in lower case ("communiqué") is one more character
@@ -62,7 +62,13 @@ type gate struct {
 	lowerOK bool
 }
 
-const gateBloomBits = 1 << 15
+const gateBloomBits = 1 << gateBloomLog
+
+const gateBloomLog = 15
+
+// gateBloomBit is the bloom bit of a word whose wordHash is h: its top bits,
+// which a multiplicative hash makes depend on every bit it reads.
+func gateBloomBit(h uint64) uint64 { return h >> (64 - gateBloomLog) }
 
 // gateWord is what a word of the gate may do: a word may be several things
 // at once.
@@ -166,10 +172,12 @@ func newGate(phrases map[string][]entry, vocab map[string]bool) *gate {
 	}
 	g := &gate{keys: make([]uint32, slots), words: make([]gateWord, slots), shift: uint(64 - bits.TrailingZeros(uint(slots))), lowerOK: lowerOK}
 	for w, gw := range words {
-		h := gateKey(writtenPrefix(w, 0, len(w)), len(w), lowerByte(w[len(w)-1]))
+		h0 := wordHash(writtenPrefix(w, 0, len(w)), len(w), lowerByte(w[len(w)-1]))
+		h := gateKey(h0)
 		i := g.slot(h)
 		g.keys[i] = gateTop(h)
-		g.bloom[h%gateBloomBits/64] |= 1 << (h % 64)
+		bit := gateBloomBit(h0)
+		g.bloom[bit/64] |= 1 << (bit % 64)
 		// words that share a key share a slot, and what each may do
 		g.words[i].kind |= gw.kind
 		g.words[i].first |= gw.first
@@ -238,15 +246,14 @@ func (g *gate) word(h uint64) *gateWord {
 	return nil
 }
 
-// gateKey is the hash of a run of ASCII letters and digits from its lower
-// case's first eight bytes (writtenPrefix), its length and its last byte
-// (in lower case): the word table's hash, mixed so that its top bits depend
-// on every byte it reads. A longer run's other bytes are not read: a run
-// that differs from a word of the gate only there is taken for it, which
-// costs time and nothing else, since words the gate does not know do not
-// matter.
-func gateKey(prefix uint64, n int, last byte) uint64 {
-	h := wordHash(prefix, n, last)
+// gateKey is the key of a run of ASCII letters and digits in the gate's
+// table, from h, its wordHash: the hash of its lower case's first eight
+// bytes (writtenPrefix), its length and its last byte (in lower case),
+// mixed so that its low bits too depend on every byte it reads. A longer
+// run's other bytes are not read: a run that differs from a word of the
+// gate only there is taken for it, which costs time and nothing else, since
+// words the gate does not know do not matter.
+func gateKey(h uint64) uint64 {
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
@@ -307,6 +314,7 @@ func (c *Checker) mayMatter(s string) bool {
 		}
 		start := i
 		var prefix uint64 // writtenPrefix(s, start, i)
+		space := 0        // 1 if the run ends at a space, which the loop need not read again
 		if i+8 <= len(s) {
 			x := load64(s, i)
 			stop := ^wordBytes(x) & highBits // the bytes that end the run
@@ -318,7 +326,10 @@ func (c *Checker) mayMatter(s string) bool {
 			if stop != 0 {
 				n := bits.TrailingZeros64(stop) >> 3
 				i += n
-				if x>>(8*n)&0x80 != 0 && g.wordGoesOn(s, i, b) {
+				switch after := byte(x >> (8 * n)); {
+				case after == ' ':
+					space = 1
+				case after >= utf8.RuneSelf && g.wordGoesOn(s, i, b):
 					return true
 				}
 			} else {
@@ -340,16 +351,17 @@ func (c *Checker) mayMatter(s string) bool {
 				return true
 			}
 		}
-		h := gateKey(prefix, i-start, lowerByte(s[i-1]))
+		h := wordHash(prefix, i-start, lowerByte(s[i-1]))
 		var w *gateWord
-		if g.bloom[h%gateBloomBits/64]&(1<<(h%64)) != 0 { // else a word the gate does not know
-			if w = g.word(h); w != nil && hits.add(w, s, start, i) {
+		if bit := gateBloomBit(h); g.bloom[bit/64]&(1<<(bit%64)) != 0 { // else a word the gate does not know
+			if w = g.word(gateKey(h)); w != nil && hits.add(w, s, start, i) {
 				return true
 			}
 		}
-		if 'A' <= b && b <= 'Z' && c.mayBeMisspelt(s, start, i, w) {
+		if 'A' <= b && b <= 'Z' && c.mayBeMisspelt(s, start, i, w, h) {
 			return true
 		}
+		i += space
 	}
 	return false
 }
@@ -413,9 +425,10 @@ var nearNextList = slices.Sorted(maps.Keys(visitNearNext))
 // word ("Jean-Paul", "O'Neill") is answered yes when the word is long
 // enough; a run that is its own word is asked of fuzzyPerson, unless it is
 // a word of the lexicon's (w, if the gate knows the run, tells), which
-// fuzzyLookup never takes for a misspelling.
-func (c *Checker) mayBeMisspelt(s string, start, end int, w *gateWord) bool {
-	if joined(s, end) {
+// fuzzyLookup never takes for a misspelling. h is the run's wordHash, which
+// finds fuzzyPerson's answer in its memo without a copy of the word.
+func (c *Checker) mayBeMisspelt(s string, start, end int, w *gateWord, h uint64) bool {
+	if end < len(s) && (isJoiner(s[end]) || s[end] >= utf8.RuneSelf) && joined(s, end) {
 		// at most this long: the word's other characters are all counted
 		j := end
 		for j < len(s) && (isGateByte(s[j]) || isJoiner(s[j]) || s[j] >= utf8.RuneSelf) {
@@ -428,6 +441,9 @@ func (c *Checker) mayBeMisspelt(s string, start, end int, w *gateWord) bool {
 	}
 	if w != nil && w.vocab != "" && equalLower(s[start:end], w.vocab) {
 		return false
+	}
+	if a := c.fuzzyMemo.at(h).Load(); a != nil && equalLower(s[start:end], a.word) {
+		return a.who != nil
 	}
 	var lower [24]byte // most names fit; a longer one is copied to the heap
 	b := lower[:0]

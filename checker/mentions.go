@@ -217,8 +217,12 @@ type fuzzyAnswer struct {
 }
 
 func (m *fuzzyMemo) slot(w string) *atomic.Pointer[fuzzyAnswer] {
-	h := wordHash(wordPrefix(w), len(w), w[len(w)-1]) >> (64 - bits.TrailingZeros(fuzzyMemoSize))
-	return &m.slots[h]
+	return m.at(wordHash(wordPrefix(w), len(w), w[len(w)-1]))
+}
+
+// at is the slot of the word whose wordHash is h.
+func (m *fuzzyMemo) at(h uint64) *atomic.Pointer[fuzzyAnswer] {
+	return &m.slots[h>>(64-bits.TrailingZeros(fuzzyMemoSize))]
 }
 
 // fuzzyMay is false when no name is within fuzzyLookup's distance of an
