@@ -357,7 +357,7 @@ func openInputSize(p string) (io.ReadCloser, int64, error) {
 
 type gzipFile struct {
 	*gzip.Reader
-	f *os.File
+	f io.Closer
 }
 
 func (g *gzipFile) Close() error {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math/bits"
-	"os"
 	"runtime/debug"
 	"unicode/utf8"
 )
@@ -263,25 +262,6 @@ func sizeName(n int64) string {
 
 // errNotRegular refuses what cannot be read as a document and could block.
 var errNotRegular = errors.New("not a regular file (a device, a pipe or a socket): give a file or a folder, or pipe it to standard input with -")
-
-// openRegular opens a file for reading without blocking on a FIFO or a
-// device, and refuses anything but a regular file.
-func openRegular(p string) (*os.File, int64, error) {
-	f, err := os.OpenFile(p, os.O_RDONLY|openNonblock, 0)
-	if err != nil {
-		return nil, 0, fmt.Errorf("cannot read: %w", unwrapPath(err))
-	}
-	info, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, 0, fmt.Errorf("cannot read: %w", unwrapPath(err))
-	}
-	if !info.Mode().IsRegular() {
-		f.Close()
-		return nil, 0, errNotRegular
-	}
-	return f, info.Size(), nil
-}
 
 // interrupted ends a run stopped by a signal: what was written stays, and
 // standard error says the output is incomplete.
