@@ -67,6 +67,11 @@ func (c *Checker) Check(r io.Reader, in Input, emit func(*Claim) error) error {
 	}
 	defer stop()
 	var st *docState
+	defer func() {
+		if st != nil {
+			st.release()
+		}
+	}()
 	var sup suppression
 	for {
 		p, err := next()

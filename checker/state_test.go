@@ -1,6 +1,10 @@
 package checker
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 // TestSlab: the lists a slab hands out are zeroed, have no spare capacity
 // and never share memory, whatever their lengths, across its chunks.
@@ -24,6 +28,35 @@ func TestSlab(t *testing.T) {
 		for _, v := range l {
 			if v != k+1 {
 				t.Fatalf("list %d was written over by a later one", k)
+			}
+		}
+	}
+}
+
+// TestDocumentsShareNothing: document states are reused from one document
+// to the next, and a document must read as if it came first. Each text
+// below reads differently after the one before it if anything it left (a
+// person for "he", a time for "that year", an event for "the visit", a
+// country for "the two countries") were carried over.
+func TestDocumentsShareNothing(t *testing.T) {
+	c := newDefaultChecker(t)
+	before := []string{
+		"Brezhnev visited India in 1961. Indira Gandhi went to Moscow in 1966.",
+		"Gorbachev visited India in 1986, and Rajiv Gandhi visited the Soviet Union in 1985.",
+	}
+	after := []string{
+		"He visited India in 1973.",
+		"She was in Moscow in 1976.",
+		"This visit was his first to India.",
+		"The two countries signed an agreement that year.",
+		"In the same year the summit was the first.",
+	}
+	for _, b := range after {
+		alone := c.CheckString(b, Input{})
+		for _, a := range before {
+			c.CheckString(a, Input{})
+			if diff := cmp.Diff(alone, c.CheckString(b, Input{})); diff != "" {
+				t.Errorf("%q read after %q (-alone +after):\n%s", b, a, diff)
 			}
 		}
 	}
