@@ -127,7 +127,10 @@ func (c *Checker) parseTokens(text string, toks []token, st *docState) []*Claim 
 		return nil
 	}
 	quoted, speaker := c.quotation(s)
-	mentions := c.exportMentions(s, &st.mentionMem)
+	var mentions []Mention
+	if !c.opts.OmitMentions {
+		mentions = c.exportMentions(s, &st.mentionMem)
+	}
 	// The claims go to the caller, who keeps them: they get memory of their
 	// own, carved from the document's slab (see slab), not one allocation
 	// each. The list of pointers is st's, reused.

@@ -32,6 +32,22 @@ func checkAll(t *testing.T, c *Checker, src []byte, in Input) []*Claim {
 // positions and explanations, in the same order.
 func TestPipelinedSameAsSerial(t *testing.T) {
 	c := newDefaultChecker(t)
+	for name, src := range testDocs(t, c) {
+		format, _ := markup.FormatFor(name)
+		serial := checkAll(t, c, src, Input{Format: format})
+		piped := checkAll(t, c, src, Input{Format: format, Pipelined: true})
+		if len(serial) == 0 {
+			t.Errorf("%s: no claims", name)
+		}
+		if diff := cmp.Diff(serial, piped, cmp.AllowUnexported(Claim{})); diff != "" {
+			t.Errorf("%s: pipelined differs (-serial +pipelined):\n%s", name, diff)
+		}
+	}
+}
+
+// testDocs are the test articles and the benchmark text, by name.
+func testDocs(t *testing.T, c *Checker) map[string][]byte {
+	t.Helper()
 	docs := map[string][]byte{"bench": []byte(benchText(t, c))}
 	files, _ := filepath.Glob("../testdata/articles/*")
 	for _, f := range files {
@@ -43,15 +59,28 @@ func TestPipelinedSameAsSerial(t *testing.T) {
 			docs[f] = src
 		}
 	}
-	for name, src := range docs {
+	return docs
+}
+
+// Options.OmitMentions leaves out the claims' mentions and changes nothing
+// else.
+func TestOmitMentions(t *testing.T) {
+	c := newDefaultChecker(t)
+	omit := New(c.rec, Options{OmitMentions: true})
+	for name, src := range testDocs(t, c) {
 		format, _ := markup.FormatFor(name)
-		serial := checkAll(t, c, src, Input{Format: format})
-		piped := checkAll(t, c, src, Input{Format: format, Pipelined: true})
-		if len(serial) == 0 {
-			t.Errorf("%s: no claims", name)
+		with := checkAll(t, c, src, Input{Format: format})
+		without := checkAll(t, omit, src, Input{Format: format})
+		mentioned := 0
+		for _, cl := range with {
+			mentioned += len(cl.Mentions)
+			cl.Mentions = nil
 		}
-		if diff := cmp.Diff(serial, piped, cmp.AllowUnexported(Claim{})); diff != "" {
-			t.Errorf("%s: pipelined differs (-serial +pipelined):\n%s", name, diff)
+		if mentioned == 0 {
+			t.Errorf("%s: no mentions to leave out", name)
+		}
+		if diff := cmp.Diff(with, without, cmp.AllowUnexported(Claim{})); diff != "" {
+			t.Errorf("%s: claims without mentions differ (-with, mentions removed +without):\n%s", name, diff)
 		}
 	}
 }

@@ -190,7 +190,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	if err != nil {
 		return err
 	}
-	chk := checker.New(rec, checker.Options{MinConfidence: mc})
+	chk := checker.New(rec, checker.Options{MinConfidence: mc, OmitMentions: !opts.mentions})
 	oo := outputOptions{mentions: opts.mentions, version: version, publisherURL: c.String("publisher-url")}
 	oo.color = useColor(c.String("color"), c.App.Writer)
 	// Output goes out whole results at a time: whole lines in few writes,

@@ -119,6 +119,61 @@ func TestMissingFileIsReportedAndOthersChecked(t *testing.T) {
 	}
 }
 
+// --mentions lists each claim's mentions in json and jsonl; without it,
+// none are listed (and the checker is asked to leave them out).
+func TestMentionsFlag(t *testing.T) {
+	const doc = "Gorbachev visited India in 1986.\n"
+	for _, format := range []string{"json", "jsonl"} {
+		for _, with := range []bool{false, true} {
+			args := []string{"--format", format}
+			if with {
+				args = append(args, "--mentions")
+			}
+			code, out, errOut := runCLI(t, doc, append(args, "-")...)
+			if code != exitOK {
+				t.Fatalf("%v: exit %d: %s", args, code, errOut)
+			}
+			var kinds []string
+			docs := strings.Split(out, "\n") // jsonl: a record a line
+			if format == "json" {
+				docs = []string{out}
+			}
+			for _, line := range docs {
+				var v struct {
+					Mentions []checker.Mention `json:"mentions"`
+					Files    []struct {
+						Claims []struct {
+							Mentions []checker.Mention `json:"mentions"`
+						} `json:"claims"`
+					} `json:"files"`
+				}
+				if err := json.Unmarshal([]byte(line), &v); err != nil {
+					if line == "" {
+						continue
+					}
+					t.Fatalf("%v: %v in %q", args, err, line)
+				}
+				ms := v.Mentions
+				for _, f := range v.Files {
+					for _, cl := range f.Claims {
+						ms = append(ms, cl.Mentions...)
+					}
+				}
+				for _, m := range ms {
+					kinds = append(kinds, m.Kind+" "+m.Text)
+				}
+			}
+			want := []string(nil)
+			if with {
+				want = []string{"person Gorbachev", "place India", "time 1986"}
+			}
+			if diff := cmp.Diff(want, kinds); diff != "" {
+				t.Errorf("%v: mentions (-want +got):\n%s", args, diff)
+			}
+		}
+	}
+}
+
 func TestFactsValidate(t *testing.T) {
 	code, out, _ := runCLI(t, "", "facts", "validate")
 	if code != exitOK || !strings.HasPrefix(out, "ok: india-ussr-russia") {
