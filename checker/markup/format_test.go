@@ -2,7 +2,9 @@ package markup
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -185,13 +187,58 @@ func TestBlocksKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, segs := first.Text, append([]Segment(nil), first.Segments...)
+	text, segs := strings.Clone(first.Text), append([]Segment(nil), first.Segments...)
 	pos := first.Position(5)
 	if _, err := r.Next(); err != nil {
 		t.Fatal(err)
 	}
 	if first.Text != text || !cmp.Equal(first.Segments, segs) || first.Position(5) != pos {
 		t.Error("a block changed after the next call to Next")
+	}
+}
+
+// TestBlocksKeptAcrossReaders: the blocks of documents read one after
+// another, whose Readers hand their slabs and text chunks on to the next,
+// stay as they were handed out, texts, segments and positions, however many
+// blocks are read after them. Texts are compared with copies made when each
+// block was read: a text shares its chunk's memory.
+func TestBlocksKeptAcrossReaders(t *testing.T) {
+	type kept struct {
+		b    *Block
+		text string
+		segs []Segment
+		pos  Position
+	}
+	var all []kept
+	for doc := range 60 {
+		in := ""
+		for k := range 12 + doc%7 {
+			in += fmt.Sprintf("Paragraph %d of document %d says little. It says it twice, with *emphasis*. ", k, doc)
+			in += strings.Repeat("More words follow it. ", k%5) + "\n\n"
+		}
+		f := []Format{Text, Markdown, HTML}[doc%3]
+		if f == HTML {
+			in = "<p>" + strings.ReplaceAll(in, "\n\n", "</p><p>") + "</p>"
+		}
+		r := NewReader(strings.NewReader(in), f)
+		for {
+			b, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, kept{b, strings.Clone(b.Text), slices.Clone(b.Segments), b.Position(len(b.Text) / 2)})
+		}
+	}
+	if len(all) < 500 {
+		t.Fatalf("only %d blocks: the test hardly fills a chunk", len(all))
+	}
+	for i, k := range all {
+		if k.b.Text != k.text || !cmp.Equal(k.b.Segments, k.segs) || k.b.Position(len(k.b.Text)/2) != k.pos {
+			t.Fatalf("block %d changed after it was handed out: %q, was %q", i, k.b.Text, k.text)
+		}
 	}
 }
 

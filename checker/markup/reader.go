@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"unsafe"
 )
 
 // Reader reads blocks of readable text from an input. It is not safe for
@@ -15,18 +16,50 @@ type Reader struct {
 	date  string
 	err   error // sticky: io.EOF or a read error
 
-	// Storage for the segments and offset maps of the blocks handed out.
-	// Blocks themselves are allocated one by one: a slab of Blocks would
-	// keep every text in it alive while the Reader fills it.
+	// Storage for the blocks handed out, their texts, segments and offset
+	// maps.
 	slabs *blockSlabs
 }
 
 // blockSlabs are the slabs of a Reader's blocks. When the Reader is done,
 // the rest of its slabs goes to the next Reader through freeSlabs: a
 // typical document uses a fraction of a slab.
+//
+// An archive of short documents is read a few hundred bytes at a time, and
+// a block's text, its Block and its pieces were each an allocation of their
+// own. Now a Block is carved from a slab of them, and its text from a
+// chunk of bytes: a kept Block or text keeps its slab or chunk alive, which
+// costs little, since the checker keeps neither for long (a claim keeps its
+// sentence).
 type blockSlabs struct {
-	segs slab[Segment]
-	runs slab[run]
+	blocks slab[Block]
+	segs   slab[Segment]
+	runs   slab[run]
+	// text is the unused rest of a chunk of block texts: the bytes before
+	// it, each a text handed out, are never written again (see textOf)
+	text []byte
+}
+
+// textChunk is the size of the chunks block texts are carved from; a text
+// longer than a quarter of it gets an allocation of its own.
+const textChunk = 32 << 10
+
+// textOf returns p, a block's text, as a string carved from the text chunk.
+// The string is made without a copy of the chunk's bytes (unsafe.String):
+// that is sound because the chunk is only appended to, and the bytes of a
+// text, once handed out, are never written again, by this Reader or by the
+// next one the chunk goes to.
+func (s *blockSlabs) textOf(p []byte) string {
+	n := len(p)
+	if n == 0 || n > textChunk/4 {
+		return string(p)
+	}
+	if n > cap(s.text)-len(s.text) {
+		s.text = make([]byte, 0, textChunk) // the rest of the old chunk is left unused
+	}
+	start := len(s.text)
+	s.text = append(s.text, p...)
+	return unsafe.String(&s.text[start], n)
 }
 
 var freeSlabs = sync.Pool{New: func() any { return new(blockSlabs) }}
@@ -92,10 +125,17 @@ func (r *Reader) Date() string { return r.date }
 // emit queues a new Block made of text, kind, segs and runs, which it
 // copies.
 func (r *Reader) emit(text []byte, kind Kind, segs []Segment, runs []run) {
-	r.queue = append(r.queue, &Block{
-		Text:     string(text),
+	var b *Block
+	if len(text) <= textChunk/4 {
+		b = r.slabs.blocks.one(blockSlab)
+	} else {
+		b = new(Block) // a long one holds a long offset map: a slab would keep others' too
+	}
+	*b = Block{
+		Text:     r.slabs.textOf(text),
 		Kind:     kind,
 		Segments: r.slabs.segs.clone(segs),
 		runs:     r.slabs.runs.clone(runs),
-	})
+	}
+	r.queue = append(r.queue, b)
 }

@@ -1,11 +1,12 @@
 package markup
 
 // slab hands out small pieces of larger allocations, for the segments and
-// offset maps of blocks: carved from slabs, they cost a few allocations per
-// document rather than two per block. A piece is never written again once
-// handed out, so Blocks stay immutable and may be kept. T must hold no
-// pointers: a kept piece keeps its whole slab alive, which costs little only
-// because a slab is small and retains nothing else.
+// offset maps of blocks, and for Blocks themselves: carved from slabs, they
+// cost a few allocations per document rather than three per block. A piece
+// is never written again once handed out, so Blocks stay immutable and may
+// be kept. A kept piece keeps its whole slab alive, which costs little only
+// because a slab is small: the slabs of segments and offset maps hold no
+// pointers, and a slab of Blocks is only blockSlab long.
 type slab[T any] struct {
 	free []T // the unused rest of the current slab
 }
@@ -32,4 +33,17 @@ func (s *slab[T]) clone(src []T) []T {
 	s.free = s.free[n:]
 	copy(dst, src)
 	return dst
+}
+
+// blockSlab is the length of a slab of Blocks, which hold their texts.
+const blockSlab = 16
+
+// one returns a new zero element, carved from a slab of n.
+func (s *slab[T]) one(n int) *T {
+	if len(s.free) == 0 {
+		s.free = make([]T, n)
+	}
+	p := &s.free[0]
+	s.free = s.free[1:]
+	return p
 }
