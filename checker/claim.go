@@ -94,7 +94,7 @@ type Claim struct {
 	Elsewhere  string    // a destination the record does not know ("Beijing")
 	Other      bool      // summits: one outside the record's series (BRICS, SCO, informal)
 	SignedAt   string    // agreements: the city the claim says it was signed in
-	Unlisted   string    // agreements: a name the record does not list
+	Unlisted   string    // agreements: a name the record does not list ("fisheries agreement", "agreement on fertiliser supplies")
 	Phrase     string    // the words that made the claim (trigger), for reports
 	Mentions   []Mention // the sentence's mentions, shared by its claims: read only
 

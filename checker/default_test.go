@@ -167,6 +167,9 @@ func TestPinnedFacts(t *testing.T) {
 		{"Mikoyan signed the protocol on space research in Kudankulam in 2014.", []Verdict{Unknown}},
 		// an agreement the claim does not name is one its signers signed
 		{"Gorbachev signed an agreement on fertiliser supplies on 3 October 2000.", []Verdict{Unknown}},
+		// … and one it describes after its noun is one the record lists
+		{"Putin signed the agreement on fertiliser supplies on 3 October 2000.", []Verdict{Unknown}},
+		{"Putin signed an agreement on strategic partnership on 3 October 2000.", []Verdict{Supported}},
 		{"Putin and Vajpayee signed an agreement in New Delhi on 3 October 2000.", []Verdict{Supported}},
 		{"India and Russia signed an agreement on 3 October 2000.", []Verdict{Supported}},
 	}
@@ -181,6 +184,40 @@ func TestPinnedFacts(t *testing.T) {
 			for _, cl := range claims {
 				t.Logf("  %s %s: %s | %s", cl.Kind, cl.Verdict, cl.Explanation, cl.Correction)
 			}
+		}
+	}
+}
+
+// TestUnlistedAgreements: an agreement described by a word before its noun
+// or a subject after it, which the record's agreements do not name, is one
+// the record does not list; a time, a term or a pronoun after the noun is no
+// subject, and a subject an agreement's name holds names that agreement.
+func TestUnlistedAgreements(t *testing.T) {
+	c := newDefaultChecker(t)
+	tests := []struct{ text, unlisted string }{
+		{"Putin signed a fisheries agreement on 3 October 2000.", "fisheries agreement"},
+		{"Putin signed the agreement on fertiliser supplies on 3 October 2000.", "agreement on fertiliser supplies"},
+		{"Putin signed a protocol for space research with Vajpayee in 2000.", "protocol for space research"},
+		{"Putin signed an agreement regarding the price of grain in 2000.", "agreement regarding the price of grain"},
+		{"Putin signed an agreement on strategic partnership on 3 October 2000.", ""},
+		{"Putin signed an agreement on 3 October 2000.", ""},
+		{"Putin signed an agreement on the 3rd of October 2000.", ""},
+		{"Putin signed an agreement about it on 3 October 2000.", ""},
+		{"Putin signed an agreement on the 3 October 2000 visit.", ""},
+	}
+	for _, tc := range tests {
+		claims := c.CheckString(tc.text, Input{})
+		if len(claims) == 0 {
+			t.Errorf("%q: no claim", tc.text)
+			continue
+		}
+		cl := claims[0]
+		if cl.Kind != KindAgreement || cl.Unlisted != tc.unlisted {
+			t.Errorf("%q: %s claim, unlisted %q; want an agreement, unlisted %q", tc.text, cl.Kind, cl.Unlisted, tc.unlisted)
+			continue
+		}
+		if tc.unlisted != "" && (cl.Verdict != Unknown || !strings.Contains(cl.Explanation, `"`+tc.unlisted+`"`)) {
+			t.Errorf("%q: %s, %q; want unknown, naming %q", tc.text, cl.Verdict, cl.Explanation, tc.unlisted)
 		}
 	}
 }

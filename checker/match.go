@@ -727,7 +727,7 @@ func (c *Checker) judgeAgreement(cl *Claim, st *docState) {
 		// the name quoted as fmt's %q quotes it, written in one buffer
 		var buf [128]byte
 		b := append(buf[:0], "The record does not list an agreement called "...)
-		b = strconv.AppendQuote(b, cl.Unlisted+" "+cl.Phrase)
+		b = strconv.AppendQuote(b, cl.Unlisted)
 		cl.Explanation = string(append(b, ", so it cannot check it."...))
 		return
 	}

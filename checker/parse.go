@@ -1274,6 +1274,69 @@ func (c *Checker) summitClaims(s *sentence, st *docState, out []Claim) []Claim {
 	return out
 }
 
+// agreementSubjectWords introduce what an agreement is about, after its
+// noun: "an agreement on fertiliser supplies", "a protocol for space research".
+var agreementSubjectWords = set("on for regarding concerning about covering")
+
+// agreementSubjectEnd reads the subject written after the agreement noun at
+// toks[noun] ("on fertiliser supplies") and returns where it ends, or noun
+// when there is none. The subject's words run up to a mark, a time, a
+// mention or a word that starts another part of the sentence ("with",
+// "in"); "on 3 October 2000" and "for 20 years" are times, not subjects.
+func (s *sentence) agreementSubjectEnd(noun int) int {
+	k := noun + 1
+	if !agreementSubjectWords[s.w(k)] || s.timeAt(k) {
+		return noun // "for 20 years" is a time that starts at "for"
+	}
+	end := k + 1
+	for ; end < len(s.toks) && end <= k+4; end++ {
+		t := &s.toks[end]
+		if t.punct || agreementSubjectStops[t.norm] || t.is(clsSign|clsAgreeNoun) || s.timeAt(end) || s.mentAt(end) != nil {
+			break
+		}
+	}
+	if end == k+1 || determiners[s.w(end-1)] {
+		return noun // nothing, or nothing but "the"
+	}
+	return end
+}
+
+// agreementNamed: do the words toks[from:to], the subject written after an
+// agreement noun, appear in the title or a name of one of the record's
+// agreements ("strategic partnership" in the Declaration on Strategic
+// Partnership)? Determiners before them do not count.
+func (c *Checker) agreementNamed(s *sentence, from, to int) bool {
+	for from < to && determiners[s.w(from)] {
+		from++
+	}
+	var key strings.Builder
+	for k := from; k < to; k++ {
+		key.WriteByte(' ')
+		key.WriteString(s.w(k))
+	}
+	key.WriteByte(' ')
+	for _, name := range c.agreementNames {
+		if strings.Contains(name, key.String()) {
+			return true
+		}
+	}
+	return false
+}
+
+// agreementSubjectStops end the subject of an agreement ("… on trade with
+// Russia in 2000").
+var agreementSubjectStops = set("on in at with between by and or during from to that which who was were is are had has have will would signed it its them their this these those his her")
+
+// timeAt: does a time of the sentence begin at token i?
+func (s *sentence) timeAt(i int) bool {
+	for _, t := range s.times {
+		if t.start == i {
+			return true
+		}
+	}
+	return false
+}
+
 // agreementClaims: "India signed the treaty of friendship with the Soviet
 // Union in 1971", "This treaty was for 20 years", "the S-400 deal was signed in
 // New Delhi in 2018".
@@ -1362,8 +1425,15 @@ func (c *Checker) agreementClaims(s *sentence, st *docState, out []Claim, other 
 			if s.toks[k].punct || determiners[w] || signWords[w] || k == 0 && s.toks[k].cap && !s.isCountryAt(k) && w == "the" {
 				break
 			}
-			base.Unlisted = s.tokText(k)
+			base.Unlisted = s.tokText(k) + " " + base.Phrase
 			break
+		}
+		// "the agreement on fertiliser supplies": so does a subject after it
+		// that no agreement of the record's names
+		if base.Unlisted == "" {
+			if end := s.agreementSubjectEnd(noun); end > noun && !c.agreementNamed(s, noun+2, end) {
+				base.Unlisted = s.text[s.toks[noun].start:s.toks[end-1].end]
+			}
 		}
 	}
 	for k := range s.ments {
