@@ -31,9 +31,10 @@ type Checker struct {
 	// the record's agreements, in record order: what an agreement claim
 	// that names none is checked against
 	agreements []*facts.Event
-	// their titles and names as phrase keys, each between spaces: where the
-	// subject written after an unnamed agreement is looked for
-	agreementNames []string
+	// their titles and names as phrase keys, each between spaces, one after
+	// another between bars: where the subject written after an unnamed
+	// agreement is looked for, in one search
+	agreementNames []byte
 }
 
 // New builds a Checker: it learns every name, title and place of the record.
@@ -43,7 +44,7 @@ func New(rec *facts.Record, opts Options) *Checker {
 		if e.Kind == facts.Agreement {
 			c.agreements = append(c.agreements, e)
 			for _, name := range append([]string{e.Title}, e.Names...) {
-				c.agreementNames = append(c.agreementNames, " "+phraseKey(name)+" ")
+				c.agreementNames = append(c.agreementNames, "| "+phraseKey(name)+" "...)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -1309,18 +1310,12 @@ func (c *Checker) agreementNamed(s *sentence, from, to int) bool {
 	for from < to && determiners[s.w(from)] {
 		from++
 	}
-	var key strings.Builder
+	var buf [96]byte // most subjects fit
+	key := buf[:0]
 	for k := from; k < to; k++ {
-		key.WriteByte(' ')
-		key.WriteString(s.w(k))
+		key = append(append(key, ' '), s.w(k)...)
 	}
-	key.WriteByte(' ')
-	for _, name := range c.agreementNames {
-		if strings.Contains(name, key.String()) {
-			return true
-		}
-	}
-	return false
+	return bytes.Contains(c.agreementNames, append(key, ' '))
 }
 
 // agreementSubjectStops end the subject of an agreement ("… on trade with
