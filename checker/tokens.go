@@ -176,18 +176,18 @@ func (z *tokenizer) scan() {
 // unless it is the dot of an initial ("A."), and a possessive ("India's"),
 // which becomes a token of its own.
 func joinerEnds(s string, i, n int, after byte) bool {
-	j := i + n + 1 // the byte after the joiner
-	if j >= len(s) {
-		return !(after == '.' && n == 1 && 'A' <= s[i] && s[i] <= 'Z')
+	var c byte // the byte after the joiner: 0, which no word holds, past the end
+	if j := i + n + 1; j < len(s) {
+		c = s[j]
 	}
-	c := s[j]
 	switch {
 	case c >= utf8.RuneSelf:
 		return false // maybe a letter: wordEnd decides
 	case wordByte[c] == 0:
 		return !(after == '.' && n == 1 && 'A' <= s[i] && s[i] <= 'Z')
 	case after == '\'' && c|0x20 == 's':
-		return j+1 == len(s) || s[j+1] < utf8.RuneSelf && wordByte[s[j+1]] == 0
+		j := i + n + 2 // the byte after the "s"
+		return j == len(s) || s[j] < utf8.RuneSelf && wordByte[s[j]] == 0
 	}
 	return false
 }
