@@ -133,14 +133,16 @@ func appendTimes(out []timeExpr, toks []token, ctx timeContext) []timeExpr {
 		t := &toks[i]
 		n := t.norm
 		// Each reading below needs a digit, or a word of a class (a number,
-		// month or season word, "the", "that", "from", "between"), or
-		// "-year": a word with none of them is passed over, and the readings
-		// are tried only where they can hold.
+		// month or season word, "the", "that", "from", "between"), or a
+		// number word joined to "-year" (clsDuration: without a digit, no
+		// other word ending in "-year" makes a time): a word with none of
+		// them is passed over, and the readings are tried only where they
+		// can hold.
 		digit := t.digit
-		if !digit && !t.is(clsMonth|clsTime) && !strings.HasSuffix(n, "-year") {
+		if !digit && !t.is(clsMonth|clsTime|clsDuration) {
 			continue // most words: the test below, without its calls
 		}
-		if !digit && !t.is(clsMonth) && !strings.HasSuffix(n, "-year") {
+		if !digit && !t.is(clsMonth|clsDuration) {
 			// what is left needs a word of timeWords followed by "year" or
 			// "years" ("the following year", "two years later", "for two
 			// years") or by a number ("from 1966", "summer of 1987")

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/relcheck/relcheck/facts"
 )
 
@@ -86,5 +88,37 @@ func checkMayHoldTime(t *testing.T, c *Checker, s string) {
 	ctx := timeContext{last: yearIv(1990), docDate: facts.Date{Y: 2020, M: 6, D: 1, Prec: facts.Day}}
 	if times := appendTimes(nil, toks, ctx); len(times) > 0 {
 		t.Errorf("mayHoldTime turned away %q, which holds %d times", s, len(times))
+	}
+}
+
+// TestDurations: a number joined to "-year", in digits or in words and
+// whatever its case, is a duration; another word joined to "-year" is none.
+func TestDurations(t *testing.T) {
+	c := newDefaultChecker(t)
+	tests := []struct {
+		text  string
+		years []int // the durations read, in order
+	}{
+		{"a twenty-year treaty", []int{20}},
+		{"A Twenty-Year Treaty", []int{20}},
+		{"a 20-year treaty", []int{20}},
+		{"for twenty years", []int{20}},
+		{"a ten-year plan and a fifteen-year lease", []int{10, 15}},
+		{"a multi-year plan", nil},
+		{"a year-long visit", nil},
+		{"a landmark-year for both", nil},
+	}
+	for _, tc := range tests {
+		toks := tokenize(tc.text)
+		c.lex.words.classify(toks)
+		var got []int
+		for _, te := range appendTimes(nil, toks, timeContext{}) {
+			if te.duration > 0 {
+				got = append(got, te.duration)
+			}
+		}
+		if diff := cmp.Diff(tc.years, got); diff != "" {
+			t.Errorf("%q: durations (-want +got):\n%s", tc.text, diff)
+		}
 	}
 }
