@@ -795,8 +795,10 @@ func countIn(s *sentence) (at, n int) {
 		if t.norm == "a" || t.norm == "an" {
 			continue // a number word, but never a count here
 		}
-		if n, ok := countOf(t.norm); ok {
-			if nx := s.w(i + 1); nx == "times" || nx == "occasions" || ((nx == "visits" || nx == "trips") && s.w(i-1) != "the") {
+		// the word after first: it rules out most numbers (years, days)
+		// without countOf's lookup
+		if nx := s.w(i + 1); nx == "times" || nx == "occasions" || ((nx == "visits" || nx == "trips") && s.w(i-1) != "the") {
+			if n, ok := countOf(t.norm); ok {
 				return i, n
 			}
 		}
