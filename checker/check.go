@@ -35,16 +35,21 @@ type Checker struct {
 	// another between bars: where the subject written after an unnamed
 	// agreement is looked for, in one search
 	agreementNames []byte
+	agreementWords map[string]bool // the words of those names
 }
 
 // New builds a Checker: it learns every name, title and place of the record.
 func New(rec *facts.Record, opts Options) *Checker {
-	c := &Checker{rec: rec, lex: newLexicon(rec), opts: opts, texts: newRecordTexts(rec), fuzzyMemo: new(fuzzyMemo)}
+	c := &Checker{rec: rec, lex: newLexicon(rec), opts: opts, texts: newRecordTexts(rec), fuzzyMemo: new(fuzzyMemo), agreementWords: map[string]bool{}}
 	for _, e := range rec.Events {
 		if e.Kind == facts.Agreement {
 			c.agreements = append(c.agreements, e)
 			for _, name := range append([]string{e.Title}, e.Names...) {
-				c.agreementNames = append(c.agreementNames, "| "+phraseKey(name)+" "...)
+				key := phraseKey(name)
+				c.agreementNames = append(c.agreementNames, "| "+key+" "...)
+				for w := range strings.FieldsSeq(key) {
+					c.agreementWords[w] = true
+				}
 			}
 		}
 	}

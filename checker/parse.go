@@ -1315,6 +1315,9 @@ func (c *Checker) agreementNamed(s *sentence, from, to int) bool {
 	var buf [96]byte // most subjects fit
 	key := buf[:0]
 	for k := from; k < to; k++ {
+		if !c.agreementWords[s.w(k)] {
+			return false // a word no name holds: the names need not be searched
+		}
 		key = append(append(key, ' '), s.w(k)...)
 	}
 	return bytes.Contains(c.agreementNames, append(key, ' '))
